@@ -1,0 +1,166 @@
+/**
+ * The connector contract: what every system Gardien talks to must offer.
+ * A connector is declared by what it holds (objects, fields, categories,
+ * identifier fields, erasure strategy); behaviour follows the declaration.
+ */
+import type { z } from 'zod';
+import type { DataCategory } from '../../core/categories.js';
+import type { IdentifierKind, SubjectIdentity } from '../../core/identity.js';
+import type { Logger } from '../../core/logger.js';
+
+export type Capability = 'locate' | 'read' | 'erase' | 'rectify' | 'restrict' | 'consent';
+
+/** delete the record, overwrite its personal fields, ask the vendor's GDPR delete, keep it under a legal hold, or have a person do it. */
+export type ErasureStrategy = 'delete' | 'anonymise' | 'vendor_delete' | 'retain' | 'manual';
+
+export interface FieldDescription {
+  name: string;
+  /** The source's own type name (e.g. `varchar`, `email`, `picklist`). */
+  type?: string;
+  category: DataCategory;
+  /** Set when the field identifies a subject (the connector locates by it). */
+  identifier?: IdentifierKind;
+  /** Notes, descriptions, comments: may hide anything, flagged for review. */
+  freeText?: boolean;
+  /** Primary or foreign key: never anonymised. */
+  key?: boolean;
+  nullable?: boolean;
+}
+
+/** Why a record is kept despite an erasure request (GDPR Art. 17(3)). */
+export interface LegalHold {
+  /** e.g. "French Commercial Code L123-22: accounting records kept 10 years". */
+  basis: string;
+  retainForDays?: number;
+}
+
+export interface ObjectErasure {
+  strategy: ErasureStrategy;
+  /** For `anonymise` (and `retain` with anonymisation): fields to overwrite; default every non-key personal field. */
+  fields?: string[];
+  legalHold?: LegalHold;
+}
+
+export interface ObjectDescription {
+  /** e.g. a table, a Salesforce sObject, a HubSpot object type. */
+  name: string;
+  label?: string;
+  fields: FieldDescription[];
+  erasure: ObjectErasure;
+  /** Records reached through another object rather than by an identifier of their own. */
+  relation?: { parent: string; via: string };
+  /** What GDPR Art. 15 says must accompany the data. */
+  purposes?: string[];
+  recipients?: string[];
+  retention?: string;
+  source?: string;
+}
+
+export interface ConnectorDescription {
+  kind: string;
+  capabilities: Capability[];
+  erasureStrategies: ErasureStrategy[];
+  objects: ObjectDescription[];
+}
+
+export interface HealthCheck {
+  ok: boolean;
+  reachable: boolean;
+  authenticated: boolean;
+  permissions: { ok: boolean; missing: string[] };
+  /** One sentence a person can act on: "wrong password for user x", "table customer not readable". */
+  message: string;
+  latencyMs: number;
+}
+
+/** A pointer to one record of the subject; carries no personal data. */
+export interface RecordRef {
+  object: string;
+  /** The record's key, as text (JSON for composite keys). */
+  id: string;
+  /** Which identifier found it, or `relation` when reached through a parent. */
+  matchedOn?: IdentifierKind | 'relation';
+  parent?: { object: string; id: string };
+}
+
+/** One record, with JSON-safe values. */
+export interface SubjectRecord {
+  ref: RecordRef;
+  fields: Record<string, unknown>;
+}
+
+export interface ErasurePlan {
+  /** Per-object overrides of the described erasure. */
+  objects?: Record<string, ObjectErasure>;
+}
+
+export type ErasureAction = 'deleted' | 'anonymised' | 'retained' | 'vendor_deleted' | 'already_absent' | 'manual';
+
+export interface ErasureOutcome {
+  ref: RecordRef;
+  action: ErasureAction;
+  legalHold?: LegalHold;
+  detail?: string;
+}
+
+export interface FieldChange {
+  object: string;
+  field: string;
+  value: string | number | boolean | null;
+}
+
+export interface RectifyOutcome {
+  ref: RecordRef;
+  applied: string[];
+  skipped: { field: string; reason: string }[];
+}
+
+export interface RestrictOutcome {
+  ref: RecordRef;
+  restricted: boolean;
+  detail?: string;
+}
+
+export interface ConsentState {
+  ref: RecordRef;
+  marketing: 'granted' | 'denied' | 'unknown';
+  processingRestricted: boolean;
+}
+
+export interface ConnectorContext {
+  connectorId: string;
+  name: string;
+  logger: Logger;
+  /** Per-call timeout the connector should honour. */
+  timeoutMs: number;
+  /** Country used to normalise phone numbers found in the source. */
+  defaultCountry: string;
+}
+
+export interface Connector {
+  describe(): Promise<ConnectorDescription>;
+  check(): Promise<HealthCheck>;
+  locate(identity: SubjectIdentity): Promise<RecordRef[]>;
+  /** Streams the records; never one giant array. */
+  read(refs: RecordRef[]): AsyncIterable<SubjectRecord>;
+  /** Idempotent: running twice does no harm and reports `already_absent` or the same outcome. */
+  erase?(refs: RecordRef[], plan: ErasurePlan): Promise<ErasureOutcome[]>;
+  rectify?(ref: RecordRef, changes: FieldChange[]): Promise<RectifyOutcome>;
+  restrict?(refs: RecordRef[], on: boolean): Promise<RestrictOutcome[]>;
+  consent?(refs: RecordRef[]): Promise<ConsentState[]>;
+  close(): Promise<void>;
+}
+
+export interface ConnectorPlugin<Config = unknown, Secrets extends Record<string, string> = Record<string, string>> {
+  kind: string;
+  displayName: string;
+  configSchema: z.ZodType<Config>;
+  secretsSchema: z.ZodType<Secrets>;
+  /** Builds a connector; throws ConnectorError (configuration/unreachable/authentication) when it cannot. */
+  create(config: Config, secrets: Secrets, context: ConnectorContext): Promise<Connector>;
+}
+
+/** Erasure settings of one object once the plan's overrides are applied. */
+export function erasureFor(object: ObjectDescription, plan: ErasurePlan): ObjectErasure {
+  return plan.objects?.[object.name] ?? object.erasure;
+}

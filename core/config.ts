@@ -1,0 +1,102 @@
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+import type { SecretKey } from './crypto.js';
+import { ValidationError } from './errors.js';
+
+/**
+ * The one config loader. Every setting comes from an environment variable and
+ * is validated here, once, with a message naming the variable.
+ */
+const schema = z.object({
+  GARDIEN_HOME: z.string().default(path.resolve('.gardien')),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  PUBLIC_URL: z.url().optional(),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').default('mongodb://127.0.0.1:27017'),
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only').default('gardien'),
+  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('gardien'),
+  /** base64 of 32 random bytes; several comma-separated `kid:base64` to rotate (first one seals). */
+  GARDIEN_SECRET_KEY: z.string().optional(),
+  /** HMAC secret for bearer tokens. */
+  GARDIEN_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().min(3).default('Gardien DPO <dpo@gardien.local>'),
+  GARDIEN_DEFAULT_COUNTRY: z.string().length(2).toUpperCase().default('FR'),
+  GARDIEN_DEFAULT_LANGUAGE: z.enum(['en', 'fr']).default('en'),
+  CONNECTOR_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  EXPORT_LINK_TTL_DAYS: z.coerce.number().positive().default(7),
+  VERIFICATION_CODE_TTL_MINUTES: z.coerce.number().positive().default(30),
+  VERIFICATION_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  /** Comma-separated npm package names of connector plugins to load. */
+  GARDIEN_PLUGINS: z.string().default(''),
+});
+
+export type GardienConfig = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof schema>) {
+  const home = path.resolve(env.GARDIEN_HOME);
+  const production = env.NODE_ENV === 'production';
+  return {
+    home,
+    production,
+    port: env.PORT,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    mongo: { uri: env.MONGODB_URI, db: env.MONGODB_DB },
+    temporal: { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE },
+    secretKeys: parseSecretKeys(env.GARDIEN_SECRET_KEY ?? devSecret(home, production, 'secret.key', 'GARDIEN_SECRET_KEY')),
+    tokenSecret: env.GARDIEN_TOKEN_SECRET ?? devSecret(home, production, 'token.secret', 'GARDIEN_TOKEN_SECRET'),
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, defaultLanguage: env.GARDIEN_DEFAULT_LANGUAGE },
+    defaultCountry: env.GARDIEN_DEFAULT_COUNTRY,
+    connectorTimeoutMs: env.CONNECTOR_TIMEOUT_MS,
+    exportLinkTtlMs: env.EXPORT_LINK_TTL_DAYS * 24 * 3600 * 1000,
+    verification: { ttlMs: env.VERIFICATION_CODE_TTL_MINUTES * 60_000, maxAttempts: env.VERIFICATION_MAX_ATTEMPTS },
+    plugins: env.GARDIEN_PLUGINS.split(',').map((p) => p.trim()).filter(Boolean),
+    signingKeyDir: path.join(home, 'signing-keys'),
+  };
+}
+
+/** Loads and validates the configuration; throws one ValidationError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): GardienConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    throw new ValidationError(
+      `Bad configuration:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
+      problems,
+    );
+  }
+  return toConfig(parsed.data);
+}
+
+function parseSecretKeys(value: string): SecretKey[] {
+  const keys = value.split(',').map((part, index) => {
+    const [kid, b64] = part.includes(':') ? part.split(':', 2) : [`k${index}`, part];
+    const key = Buffer.from(b64!.trim(), 'base64');
+    if (key.length !== 32) {
+      throw new ValidationError('Bad configuration:\n  GARDIEN_SECRET_KEY: each key must be 32 bytes in base64', [
+        { path: 'GARDIEN_SECRET_KEY', message: 'each key must be 32 bytes in base64' },
+      ]);
+    }
+    return { kid: kid!.trim(), key };
+  });
+  return keys;
+}
+
+/** Development convenience: a random secret kept in GARDIEN_HOME; production must set the variable. */
+function devSecret(home: string, production: boolean, file: string, variable: string): string {
+  if (production) {
+    throw new ValidationError(`Bad configuration:\n  ${variable}: required when NODE_ENV=production`, [
+      { path: variable, message: 'required when NODE_ENV=production' },
+    ]);
+  }
+  const full = path.join(home, file);
+  if (existsSync(full)) return readFileSync(full, 'utf8').trim();
+  mkdirSync(home, { recursive: true, mode: 0o700 });
+  const secret = randomBytes(32).toString('base64');
+  writeFileSync(full, secret, { mode: 0o600 });
+  return secret;
+}
