@@ -7,6 +7,7 @@ export type CollectionName =
   | 'audit'
   | 'consents'
   | 'exports'
+  | 'export_chunks'
   | 'reports'
   | 'outbox'
   | 'manual_tasks'

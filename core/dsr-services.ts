@@ -1,0 +1,54 @@
+import type { GardienConfig } from './config.js';
+import { Mailer } from './mail/mailer.js';
+import { Outbox } from './mail/outbox.js';
+import { SmtpSender, type MailSender } from './mail/smtp.js';
+import { SigningKeyStore } from './report/keys.js';
+import { ReportSigner } from './report/sign.js';
+import { ReportStore } from './report/store.js';
+import { ExportStore } from './storage/exports.js';
+import type { Storage } from './storage/mongo.js';
+import { RequestRepository } from './storage/requests.js';
+import { VerificationService } from './verification.js';
+
+/** Everything requests need besides Temporal and the connectors, built from the config, shared by worker and gateway. */
+export interface DsrServices {
+  requests: RequestRepository;
+  exports: ExportStore;
+  reports: ReportStore;
+  verification: VerificationService;
+  outbox: Outbox;
+  mailer: Mailer;
+  signingKeys: SigningKeyStore;
+  signer: ReportSigner;
+  ensureIndexes(): Promise<void>;
+  close(): void;
+}
+
+export function createDsrServices(
+  config: Pick<GardienConfig, 'secretKeys' | 'verification' | 'mail' | 'publicUrl'>,
+  storage: Storage,
+  options: { sender?: MailSender } = {},
+): DsrServices {
+  const requests = new RequestRepository(storage);
+  const exports = new ExportStore(storage);
+  const reports = new ReportStore(storage);
+  const outbox = new Outbox(storage);
+  const sender = options.sender ?? new SmtpSender({ url: config.mail.smtpUrl, from: config.mail.from });
+  const signingKeys = new SigningKeyStore(storage, config.secretKeys);
+  return {
+    requests,
+    exports,
+    reports,
+    verification: new VerificationService(storage, { ...config.verification, secretKeys: config.secretKeys }),
+    outbox,
+    mailer: new Mailer(outbox, sender, new URL(config.publicUrl).hostname || 'gardien.local'),
+    signingKeys,
+    signer: new ReportSigner(signingKeys),
+    async ensureIndexes() {
+      await Promise.all([requests.ensureIndexes(), exports.ensureIndexes(), outbox.ensureIndexes()]);
+    },
+    close() {
+      sender.close();
+    },
+  };
+}

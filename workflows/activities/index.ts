@@ -1,0 +1,28 @@
+import type { ConnectorCatalog } from '../../connectors/sdk/catalog.js';
+import type { GardienConfig } from '../../core/config.js';
+import type { Mailer } from '../../core/mail/mailer.js';
+import type { ReportSigner } from '../../core/report/sign.js';
+import type { ReportStore } from '../../core/report/store.js';
+import type { ExportStore } from '../../core/storage/exports.js';
+import type { RequestRepository } from '../../core/storage/requests.js';
+import type { VerificationService } from '../../core/verification.js';
+import { reportActivities } from './report.activities.js';
+import { requestActivities } from './request.activities.js';
+import { systemActivities } from './system.activities.js';
+
+export interface ActivityDeps {
+  config: Pick<GardienConfig, 'publicUrl' | 'verification' | 'exportLinkTtlMs' | 'tokenSecret' | 'secretKeys'>;
+  storage: { requests: RequestRepository; exports: ExportStore; reports: ReportStore };
+  verification: VerificationService;
+  catalog: Pick<ConnectorCatalog, 'list' | 'get' | 'open'>;
+  mailer: Mailer;
+  signer: ReportSigner;
+  now?: () => Date;
+}
+
+/** Every activity of the request workflows, bound to their dependencies (tests inject their own). */
+export function createActivities(deps: ActivityDeps) {
+  return { ...requestActivities(deps), ...systemActivities(deps), ...reportActivities(deps) };
+}
+
+export type DsrActivities = ReturnType<typeof createActivities>;
