@@ -1,8 +1,9 @@
 import type { ConnectorPlugin } from './sdk/contract.js';
 import { PluginRegistry, loadPluginPackages } from './sdk/registry.js';
+import { sqlPlugin } from './sql/plugin.js';
 
 /** The connector kinds that ship with Gardien. Each built-in kind adds its plugin here. */
-export const BUILT_IN_PLUGINS: ConnectorPlugin[] = [];
+export const BUILT_IN_PLUGINS: ConnectorPlugin[] = [sqlPlugin];
 
 /** Built-ins plus the plugin packages named in the configuration. */
 export async function createPluginRegistry(pluginPackages: readonly string[] = []): Promise<PluginRegistry> {

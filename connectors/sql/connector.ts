@@ -1,0 +1,65 @@
+import type { SubjectIdentity } from '../../core/identity.js';
+import type {
+  Capability, Connector, ConnectorContext, ConnectorDescription, ErasureOutcome, ErasurePlan, FieldChange,
+  HealthCheck, RecordRef, RectifyOutcome, RestrictOutcome, SubjectRecord,
+} from '../sdk/contract.js';
+import { rectifyRecord, restrictRecords } from './amend.js';
+import type { SqlConfig } from './config.js';
+import type { SqlDriver } from './driver.js';
+import { eraseRecords } from './erase.js';
+import { checkHealth } from './health.js';
+import { locateSubject } from './locate.js';
+import type { SqlModel } from './model.js';
+import { readRecords } from './read.js';
+
+/** A legacy SQL database as a connector; all behaviour follows the model read from its catalog. */
+export class SqlConnector implements Connector {
+  constructor(
+    private readonly driver: SqlDriver,
+    private readonly model: SqlModel,
+    private readonly config: SqlConfig,
+    private readonly context: ConnectorContext,
+  ) {}
+
+  async describe(): Promise<ConnectorDescription> {
+    const capabilities: Capability[] = ['locate', 'read', 'erase', 'rectify'];
+    if (Object.keys(this.config.restriction ?? {}).length > 0) capabilities.push('restrict');
+    return {
+      kind: 'sql',
+      capabilities,
+      erasureStrategies: ['delete', 'anonymise', 'retain'],
+      objects: [...this.model.tables.values()].map((t) => structuredClone(t.description)),
+    };
+  }
+
+  check(): Promise<HealthCheck> {
+    return checkHealth(this.driver, this.config.subjects.map((s) => s.table));
+  }
+
+  locate(identity: SubjectIdentity): Promise<RecordRef[]> {
+    return locateSubject(this.driver, this.model, identity, {
+      defaultCountry: this.context.defaultCountry,
+      connector: { id: this.context.connectorId, name: this.context.name },
+    });
+  }
+
+  read(refs: RecordRef[]): AsyncIterable<SubjectRecord> {
+    return readRecords(this.driver, this.model, refs);
+  }
+
+  erase(refs: RecordRef[], plan: ErasurePlan): Promise<ErasureOutcome[]> {
+    return eraseRecords(this.driver, this.model, refs, plan);
+  }
+
+  rectify(ref: RecordRef, changes: FieldChange[]): Promise<RectifyOutcome> {
+    return rectifyRecord(this.driver, this.model, ref, changes);
+  }
+
+  restrict(refs: RecordRef[], on: boolean): Promise<RestrictOutcome[]> {
+    return restrictRecords(this.driver, this.model, refs, on);
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
