@@ -82,7 +82,6 @@ export class RequestService {
       verificationMethod: null,
       completedAt: null,
       updatedAt: now,
-      systems: {},
       reportId: null,
       exportId: null,
     };

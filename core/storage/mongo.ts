@@ -4,6 +4,7 @@ import { MongoClient, type Collection, type Db, type Document } from 'mongodb';
 export type CollectionName =
   | 'connectors'
   | 'requests'
+  | 'request_systems'
   | 'audit'
   | 'consents'
   | 'exports'

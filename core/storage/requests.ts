@@ -6,6 +6,16 @@ import type { Language, RequestStatus, RequestType, SystemCounts, SystemProgress
 import type { Storage } from './mongo.js';
 
 /**
+ * One system's progress on one request, a document of its own: each system's
+ * task writes only its own, so parallel systems never update the same
+ * document (FerretDB may lose one of two concurrent updates to a document).
+ */
+interface SystemProgressDoc extends SystemProgress {
+  _id: string;
+  requestId: string;
+}
+
+/**
  * The read model of a request. The subject's identity lives here (MongoDB) and
  * nowhere in Temporal: workflows carry the request id only.
  */
@@ -28,8 +38,6 @@ export interface RequestDoc {
   verificationMethod: string | null;
   completedAt: Date | null;
   updatedAt: Date;
-  /** Per system, keyed by connector id (dot-path updates work on FerretDB, positional `$` may not). */
-  systems: Record<string, SystemProgress>;
   reportId: string | null;
   exportId: string | null;
 }
@@ -45,13 +53,16 @@ export interface RequestPage {
 
 export class RequestRepository {
   readonly #col: Collection<RequestDoc>;
+  readonly #systems: Collection<SystemProgressDoc>;
   constructor(storage: Storage) {
     this.#col = storage.collection<RequestDoc>('requests');
+    this.#systems = storage.collection<SystemProgressDoc>('request_systems');
   }
 
   async ensureIndexes(): Promise<void> {
     await this.#col.createIndex({ status: 1, receivedAt: -1 });
     await this.#col.createIndex({ receivedAt: -1 });
+    await this.#systems.createIndex({ requestId: 1 });
   }
 
   async insert(doc: RequestDoc): Promise<void> {
@@ -70,12 +81,13 @@ export class RequestRepository {
 
   async remove(id: string): Promise<void> {
     await this.#col.deleteOne({ _id: id });
+    await this.#systems.deleteMany({ requestId: id });
   }
 
   /** Sets fields only while the request is in one of `from` (so a finished request is never reopened). */
   async update(
     id: string,
-    set: Partial<Omit<RequestDoc, '_id' | 'systems'>>,
+    set: Partial<Omit<RequestDoc, '_id'>>,
     from?: readonly RequestStatus[],
   ): Promise<RequestDoc | null> {
     const filter: Filter<RequestDoc> = from ? { _id: id, status: { $in: [...from] } } : { _id: id };
@@ -83,10 +95,7 @@ export class RequestRepository {
   }
 
   async setSystem(id: string, progress: SystemProgress): Promise<void> {
-    await this.#col.updateOne(
-      { _id: id },
-      { $set: { [`systems.${progress.connectorId}`]: progress, updatedAt: progress.updatedAt } },
-    );
+    await this.#systems.replaceOne({ _id: systemKey(id, progress.connectorId) }, { ...progress, requestId: id }, { upsert: true });
   }
 
   async patchSystem(
@@ -94,16 +103,23 @@ export class RequestRepository {
     connectorId: string,
     patch: Partial<Pick<SystemProgress, 'status' | 'error'>> & { counts?: Partial<SystemCounts> },
   ): Promise<void> {
-    const now = new Date();
-    const set: Record<string, unknown> = { updatedAt: now, [`systems.${connectorId}.updatedAt`]: now };
+    const set: Record<string, unknown> = { updatedAt: new Date() };
     for (const [key, value] of Object.entries(patch)) {
       if (key === 'counts' && value) {
-        for (const [count, n] of Object.entries(value)) set[`systems.${connectorId}.counts.${count}`] = n;
+        for (const [count, n] of Object.entries(value)) set[`counts.${count}`] = n;
       } else {
-        set[`systems.${connectorId}.${key}`] = value;
+        set[key] = value;
       }
     }
-    await this.#col.updateOne({ _id: id }, { $set: set });
+    await this.#systems.updateOne({ _id: systemKey(id, connectorId) }, { $set: set });
+  }
+
+  /** The systems of a request in a stable order (by name). */
+  async systems(id: string): Promise<SystemProgress[]> {
+    const docs = await this.#systems.find({ requestId: id }).toArray();
+    return docs
+      .map(({ _id: _key, requestId: _request, ...progress }) => progress)
+      .sort((a, b) => a.name.localeCompare(b.name) || a.connectorId.localeCompare(b.connectorId));
   }
 
   /** Newest first; `after` is the id of the last request of the previous page. */
@@ -123,7 +139,6 @@ export class RequestRepository {
   }
 }
 
-/** The systems of a request in a stable order (by name), for display. */
-export function systemsOf(doc: RequestDoc): SystemProgress[] {
-  return Object.values(doc.systems ?? {}).sort((a, b) => a.name.localeCompare(b.name) || a.connectorId.localeCompare(b.connectorId));
+function systemKey(requestId: string, connectorId: string): string {
+  return `${requestId}/${connectorId}`;
 }

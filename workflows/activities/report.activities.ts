@@ -31,10 +31,11 @@ export function reportActivities(deps: ActivityDeps) {
       const existing = await reports.find(reportId);
       if (existing) return { reportId, exportId: existing.report.export?.id ?? '' };
       const doc = await requests.get(input.requestId);
+      const known = new Map((await requests.systems(input.requestId)).map((s) => [s.connectorId, s]));
       const systems: SystemReport[] = input.summaries.map((s) => ({
         connectorId: s.connectorId,
-        name: doc.systems[s.connectorId]?.name ?? s.connectorId,
-        kind: doc.systems[s.connectorId]?.kind ?? 'unknown',
+        name: known.get(s.connectorId)?.name ?? s.connectorId,
+        kind: known.get(s.connectorId)?.kind ?? 'unknown',
         action: ACTIONS[doc.type],
         status: s.status,
         counts: { ...s.counts },

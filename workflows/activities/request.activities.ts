@@ -78,8 +78,8 @@ export function requestActivities(deps: ActivityDeps) {
     },
 
     async failRequest(input: { requestId: string; failures: { connectorId: string; error: string | null }[] }): Promise<void> {
-      const doc = await requests.get(input.requestId);
-      const reason = input.failures.map((f) => `${doc.systems[f.connectorId]?.name ?? f.connectorId}: ${f.error ?? 'failed'}`).join('; ');
+      const names = new Map((await requests.systems(input.requestId)).map((s) => [s.connectorId, s.name]));
+      const reason = input.failures.map((f) => `${names.get(f.connectorId) ?? f.connectorId}: ${f.error ?? 'failed'}`).join('; ');
       await requests.update(input.requestId, { status: 'FAILED', statusReason: reason }, ['IN_PROGRESS']);
       log.warn('request failed', { requestId: input.requestId, systems: input.failures.map((f) => f.connectorId) });
     },

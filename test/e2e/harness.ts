@@ -1,0 +1,102 @@
+import { mkdtempSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { ConnectorCatalog } from '../../connectors/sdk/catalog.js';
+import { PluginRegistry } from '../../connectors/sdk/registry.js';
+import { loadConfig, type GardienConfig } from '../../core/config.js';
+import { createDsrServices, type DsrServices } from '../../core/dsr-services.js';
+import { RequestService } from '../../core/request-service.js';
+import { ConnectorRepository } from '../../core/storage/connectors.js';
+import { Storage } from '../../core/storage/mongo.js';
+import { DsrWorkflowClient, connectTemporal } from '../../workflows/client.js';
+import { createWorker } from '../../workflows/worker.js';
+import { Mailbox } from './mailbox.js';
+import { memoryPlugin } from './memory-plugin.js';
+
+/** The request machinery on the real stack: storage, catalog, services, a worker on its own task queue, a client. */
+export interface Harness {
+  config: GardienConfig;
+  storage: Storage;
+  services: DsrServices;
+  catalog: ConnectorCatalog;
+  temporal: DsrWorkflowClient;
+  requests: RequestService;
+  mailbox: Mailbox;
+  close(): Promise<void>;
+}
+
+export function stackEnv(): { temporal: string; mongo: string } {
+  const temporal = process.env.TEMPORAL_ADDRESS;
+  const mongo = process.env.MONGODB_URI;
+  if (!temporal || !mongo) throw new Error('TEMPORAL_ADDRESS and MONGODB_URI must point at the test stack');
+  return { temporal, mongo };
+}
+
+let runtimeInstalled = false;
+
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  if (!runtimeInstalled) {
+    // The SDK logs every worker state change at INFO; tests want warnings only.
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const stack = stackEnv();
+  const mailbox = new Mailbox();
+  const smtpUrl = await mailbox.start();
+  const config = loadConfig({
+    GARDIEN_HOME: mkdtempSync(path.join(tmpdir(), 'gardien-dsr-')),
+    GARDIEN_SECRET_KEY: `test:${randomBytes(32).toString('base64')}`,
+    GARDIEN_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    MONGODB_URI: stack.mongo,
+    MONGODB_DB: `dsr_${randomBytes(6).toString('hex')}`,
+    TEMPORAL_ADDRESS: stack.temporal,
+    TEMPORAL_TASK_QUEUE: `dsr-test-${randomBytes(6).toString('hex')}`,
+    SMTP_URL: smtpUrl,
+    PUBLIC_URL: 'http://gardien.test',
+    ...env,
+  });
+  const storage = await Storage.open(config.mongo.uri, config.mongo.db);
+  const services = createDsrServices(config, storage);
+  await services.ensureIndexes();
+  const catalog = new ConnectorCatalog(new ConnectorRepository(storage), new PluginRegistry().register(memoryPlugin), {
+    secretKeys: config.secretKeys,
+    timeoutMs: config.connectorTimeoutMs,
+    defaultCountry: config.defaultCountry,
+  });
+  const temporal = new DsrWorkflowClient(await connectTemporal(config), config.temporal.taskQueue);
+  const requests = new RequestService(services.requests, services.verification, temporal, {
+    defaultLanguage: config.mail.defaultLanguage,
+    defaultCountry: config.defaultCountry,
+  });
+  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const worker: Worker = await createWorker({ config, services, catalog, connection });
+  const running = worker.run();
+  return {
+    config,
+    storage,
+    services,
+    catalog,
+    temporal,
+    requests,
+    mailbox,
+    async close() {
+      worker.shutdown();
+      await running;
+      await connection.close();
+      await temporal.close();
+      await catalog.closeAll();
+      services.close();
+      await storage.db.dropDatabase();
+      await storage.close();
+      await mailbox.stop();
+    },
+  };
+}
+
+export function codeFrom(text: string): string {
+  const code = /\b(\d{6})\b/.exec(text)?.[1];
+  if (!code) throw new Error('no 6-digit code in the email');
+  return code;
+}
