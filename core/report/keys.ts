@@ -76,7 +76,9 @@ export class SigningKeyStore {
   }
 
   async #generate(): Promise<void> {
-    const createdAt = new Date();
+    // Strictly after the newest key, so a rotation within the same millisecond still wins.
+    const newest = await this.#newest();
+    const createdAt = new Date(Math.max(Date.now(), (newest?.createdAt.getTime() ?? 0) + 1));
     const kid = `gardien-${createdAt.toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`;
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const publicJwk = { ...(publicKey.export({ format: 'jwk' }) as JWK), kid, alg: 'EdDSA', use: 'sig' };

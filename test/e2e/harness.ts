@@ -100,3 +100,14 @@ export function codeFrom(text: string): string {
   if (!code) throw new Error('no 6-digit code in the email');
   return code;
 }
+
+/** A fresh MongoDB database on the test stack; `drop` removes it. */
+export async function openTestStorage(): Promise<Storage & { drop(): Promise<void> }> {
+  const storage = await Storage.open(stackEnv().mongo, `t_${randomBytes(6).toString('hex')}`);
+  return Object.assign(storage, {
+    async drop() {
+      await storage.db.dropDatabase();
+      await storage.close();
+    },
+  });
+}
