@@ -36,12 +36,15 @@ export function stackEnv(): { temporal: string; mongo: string } {
 
 let runtimeInstalled = false;
 
+/** The SDK logs every worker state change at INFO; tests want warnings only. Call before any worker exists. */
+export function quietTemporal(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+}
+
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
-  if (!runtimeInstalled) {
-    // The SDK logs every worker state change at INFO; tests want warnings only.
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    runtimeInstalled = true;
-  }
+  quietTemporal();
   const stack = stackEnv();
   const mailbox = new Mailbox();
   const smtpUrl = await mailbox.start();
