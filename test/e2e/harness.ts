@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { BUILT_IN_PLUGINS } from '../../connectors/builtin.js';
 import { ConnectorCatalog } from '../../connectors/sdk/catalog.js';
 import { PluginRegistry } from '../../connectors/sdk/registry.js';
 import { loadConfig, type GardienConfig } from '../../core/config.js';
@@ -63,7 +64,9 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const storage = await Storage.open(config.mongo.uri, config.mongo.db);
   const services = createDsrServices(config, storage);
   await services.ensureIndexes();
-  const catalog = new ConnectorCatalog(new ConnectorRepository(storage), new PluginRegistry().register(memoryPlugin), {
+  const registry = new PluginRegistry().register(memoryPlugin);
+  for (const plugin of BUILT_IN_PLUGINS) registry.register(plugin);
+  const catalog = new ConnectorCatalog(new ConnectorRepository(storage), registry, {
     secretKeys: config.secretKeys,
     timeoutMs: config.connectorTimeoutMs,
     defaultCountry: config.defaultCountry,
