@@ -25,6 +25,8 @@ export interface SqlDriver extends SqlSession {
   digitsOnly(expression: string): string;
   /** SQL expression: any value as text, to compare external ids whatever the column type. */
   asText(expression: string): string;
+  /** A key value read back from a RecordRef, in the form the database compares (timestamps differ). */
+  keyValue?(value: unknown): unknown;
   loadCatalog(): Promise<Catalog>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;

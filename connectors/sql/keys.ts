@@ -39,7 +39,7 @@ export function keyOfRecord(table: Table, row: Row): string {
 /** `alias.key IN (…)`, or an OR of ANDs for a composite key. */
 export function matchKeys(statement: Statement, driver: SqlDriver, alias: string, table: Table, ids: readonly string[]): string {
   const columns = table.primaryKey.map((c) => `${alias}.${driver.quote(c)}`);
-  const keys = ids.map((id) => decodeKey(table, id));
+  const keys = ids.map((id) => decodeKey(table, id).map((value) => (driver.keyValue ? driver.keyValue(value) : value)));
   if (columns.length === 1) return `${columns[0]} IN (${keys.map((k) => statement.bind(k[0])).join(', ')})`;
   return keys.map((k) => `(${columns.map((c, i) => `${c} = ${statement.bind(k[i])}`).join(' AND ')})`).join(' OR ');
 }

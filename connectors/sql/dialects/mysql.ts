@@ -25,6 +25,26 @@ const CATALOG = {
     WHERE table_schema = DATABASE() AND referenced_table_name IS NOT NULL AND referenced_table_schema = DATABASE()`,
 };
 
+const DATETIME_TYPES = new Set([7, 12]); // TIMESTAMP, DATETIME
+
+/** `2005-05-25 11:30:37.123456` → `2005-05-25T11:30:37.123456Z`, every digit kept. */
+function isoTimestamps(rows: Row[], fields: mysql.FieldPacket[] | undefined): Row[] {
+  const timestamps = (fields ?? []).filter((f) => f.type !== undefined && DATETIME_TYPES.has(f.type)).map((f) => f.name);
+  if (timestamps.length === 0) return rows;
+  for (const row of rows) {
+    for (const name of timestamps) {
+      const value = row[name];
+      if (typeof value === 'string' && /^\d{4}-\d\d-\d\d \d/.test(value)) row[name] = `${value.replace(' ', 'T')}Z`;
+    }
+  }
+  return rows;
+}
+
+/** An ISO timestamp from a key back into the text MariaDB compares with its DATETIME columns. */
+export function mysqlKeyValue(value: unknown): unknown {
+  return typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value) ? value.replace('T', ' ').slice(0, -1) : value;
+}
+
 export function openMysql(url: URL, options: MysqlOptions): SqlDriver {
   const label = describeTarget(url, 3306);
   const user = decodeURIComponent(url.username) || 'the default user';
@@ -38,12 +58,13 @@ export function openMysql(url: URL, options: MysqlOptions): SqlDriver {
     connectionLimit: 4,
     maxIdle: 1,
     idleTimeout: 5_000,
-    // Exact numbers and calendar dates; DATETIME read as UTC.
+    // Exact numbers, and dates as the server's text: a JS Date would drop microseconds.
     supportBigNumbers: true,
     bigNumberStrings: true,
-    dateStrings: ['DATE'],
-    timezone: 'Z',
+    dateStrings: true,
   });
+  // TIMESTAMP columns are shown in the session's zone: make it UTC, so the ISO text below is true.
+  pool.on('connection', (connection) => connection.query("SET time_zone = '+00:00'", () => undefined));
 
   const fail = (error: unknown): never => {
     const code = errorCode(error);
@@ -62,8 +83,8 @@ export function openMysql(url: URL, options: MysqlOptions): SqlDriver {
   };
   const run = async (client: mysql.Pool | mysql.PoolConnection, sql: string, params: readonly unknown[] = []): Promise<Row[]> => {
     try {
-      const [rows] = await client.query({ sql, timeout: options.queryTimeoutMs }, params as unknown[]);
-      return Array.isArray(rows) ? (rows as Row[]) : [];
+      const [rows, fields] = await client.query({ sql, timeout: options.queryTimeoutMs }, params as unknown[]);
+      return Array.isArray(rows) ? isoTimestamps(rows as Row[], fields) : [];
     } catch (error) {
       return fail(error);
     }
@@ -78,6 +99,7 @@ export function openMysql(url: URL, options: MysqlOptions): SqlDriver {
     // REGEXP_REPLACE: MariaDB 10.0.5+ and MySQL 8.
     digitsOnly: (expression) => `REGEXP_REPLACE(${expression}, '[^0-9]', '')`,
     asText: (expression) => `CAST(${expression} AS CHAR)`,
+    keyValue: mysqlKeyValue,
     query: (sql, params) => run(pool, sql, params),
     async loadCatalog() {
       const columns = await run(pool, CATALOG.columns);

@@ -11,13 +11,26 @@ export interface PostgresOptions {
   queryTimeoutMs: number;
 }
 
-// Dates stay calendar dates and timestamps without zone are read as UTC: no shift with the server's time zone.
+/**
+ * Timestamps as ISO 8601 text with all their digits: a JS Date would drop the
+ * microseconds, and a key holding one (Pagila's payment) would no longer match.
+ * The session runs in UTC; a timestamp without zone is read as UTC.
+ */
+export function isoTimestamp(value: string): string {
+  const match = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?)(?:([+-]\d\d)(?::(\d\d))?)?$/.exec(value);
+  if (!match) return value;
+  const [, date, time, hours, minutes] = match;
+  const zone = !hours || (hours === '+00' && (minutes ?? '00') === '00') ? 'Z' : `${hours}:${minutes ?? '00'}`;
+  return `${date}T${time}${zone}`;
+}
+
 const DATE_OID = 1082;
 const TIMESTAMP_OID = 1114;
+const TIMESTAMPTZ_OID = 1184;
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === DATE_OID) return (value: string) => value;
-    if (oid === TIMESTAMP_OID) return (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+    if (oid === TIMESTAMP_OID || oid === TIMESTAMPTZ_OID) return isoTimestamp;
     return pg.types.getTypeParser(oid, format);
   },
 };
@@ -56,6 +69,7 @@ export function openPostgres(url: URL, options: PostgresOptions): SqlDriver {
     max: 4,
     idleTimeoutMillis: 5_000,
     application_name: 'gardien',
+    options: '-c TimeZone=UTC',
     types,
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.

@@ -1,0 +1,18 @@
+import { runConformanceSuite } from '../sdk/testkit/conformance.js';
+import { LEGACY_BYSTANDER, LEGACY_SUBJECT, legacyConnectorConfig } from '../../test/fixtures/legacy-schema.js';
+import { legacyPostgres } from './fixture-servers.js';
+import { openSqlConnector } from './test-helpers.js';
+
+runConformanceSuite({
+  name: 'sql on PostgreSQL (legacy fixture)',
+  async setup() {
+    const db = await legacyPostgres();
+    return {
+      connector: await openSqlConnector(legacyConnectorConfig(db.url)),
+      identity: LEGACY_SUBJECT,
+      bystander: LEGACY_BYSTANDER,
+      expectedObjects: ['people', 'addresses', 'orders', 'order_lines', 'invoices'],
+      cleanup: () => db.drop(),
+    };
+  },
+});
