@@ -47,8 +47,12 @@ export class SqlConnector implements Connector {
     return readRecords(this.driver, this.model, refs);
   }
 
-  erase(refs: RecordRef[], plan: ErasurePlan): Promise<ErasureOutcome[]> {
-    return eraseRecords(this.driver, this.model, refs, plan);
+  async erase(refs: RecordRef[], plan: ErasurePlan): Promise<ErasureOutcome[]> {
+    const outcomes = await eraseRecords(this.driver, this.model, refs, plan);
+    const counts: Record<string, number> = {};
+    for (const outcome of outcomes) counts[outcome.action] = (counts[outcome.action] ?? 0) + 1;
+    this.context.logger.info('erasure applied', { records: outcomes.length, ...counts });
+    return outcomes;
   }
 
   rectify(ref: RecordRef, changes: FieldChange[]): Promise<RectifyOutcome> {

@@ -18,5 +18,9 @@ export function isNetworkFailure(error: unknown): boolean {
 /** Wraps any driver failure as a ConnectorError; what a person should do is in the message. */
 export function asConnectorError(error: unknown, kind: ConnectorFailureKind | undefined, message: string): ConnectorError {
   if (error instanceof ConnectorError) return error;
-  return new ConnectorError(kind ?? 'vendor', kind ? message : `${message}: ${errorMessage(error)}`, { cause: error });
+  if (kind) return new ConnectorError(kind, message, { cause: error });
+  // MySQL quotes the offending value in some messages ("Duplicate entry 'x@y.fr'"): pass on neither it nor the raw error.
+  const detail = errorMessage(error).replace(/'[^']*'/g, "'…'");
+  const code = errorCode(error);
+  return new ConnectorError('vendor', `${message}: ${detail}${code ? ` (${code})` : ''}`);
 }

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createClient, type InValue } from '@libsql/client';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { RegisterConnectorInput } from '../../connectors/sdk/catalog.js';
 import type { SqlConfig } from '../../connectors/sql/config.js';
 import { type DemoPerson, demoPeopleIn } from './people.js';
@@ -25,7 +26,7 @@ const PRODUCTS = ['Annual subscription', 'Onboarding workshop', 'Support pack', 
 /** How a legacy billing tool would have typed the number in: national format at home, international abroad. */
 function legacyPhone(person: DemoPerson): string {
   if (person.phone.startsWith('+33')) return `0${person.phone.slice(3)}`.replace(/(\d\d)(?=\d)/g, '$1 ');
-  return person.phone.replace(/^(\+\d{2,3})(\d{3})(\d{3})/, '$1 $2 $3 ');
+  return parsePhoneNumberFromString(person.phone)?.formatInternational() ?? person.phone;
 }
 
 /** Some emails were typed with capitals: lookups must not care. */

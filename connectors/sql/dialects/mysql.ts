@@ -64,7 +64,11 @@ export function openMysql(url: URL, options: MysqlOptions): SqlDriver {
     dateStrings: true,
   });
   // TIMESTAMP columns are shown in the session's zone: make it UTC, so the ISO text below is true.
-  pool.on('connection', (connection) => connection.query("SET time_zone = '+00:00'", () => undefined));
+  pool.on('connection', (connection) => {
+    // mysql2 hands this event the callback-style connection, whatever its typings say.
+    const raw = connection as unknown as { query(sql: string, done: (error: unknown) => void): void };
+    raw.query("SET time_zone = '+00:00'", () => undefined);
+  });
 
   const fail = (error: unknown): never => {
     const code = errorCode(error);
