@@ -1,6 +1,7 @@
 import { ChildWorkflowFailure, allHandlersFinished, condition, defineQuery, defineUpdate, executeChild, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RequestType } from '../core/requests.js';
 import type { DsrActivities } from './activities/index.js';
+import { workflowNow } from './clock.js';
 import { systemWorkflow } from './system.workflow.js';
 import type { DsrInput, DsrOutcome, DsrProgress, SystemSummary, TargetSystem, VerifyArgs } from './types.js';
 
@@ -93,7 +94,7 @@ async function runSystem(requestId: string, type: RequestType, target: TargetSys
   } catch (error) {
     // The child reports its own failures; this is one that was terminated or timed out from outside.
     if (!(error instanceof ChildWorkflowFailure)) throw error;
-    const now = new Date().toISOString();
+    const now = workflowNow().toISOString();
     const reason = `the ${target.name} task stopped: ${error.cause?.message ?? error.message}`;
     summary = { connectorId: target.connectorId, status: 'FAILED', counts: { located: 0, exported: 0 }, exports: [], startedAt: now, finishedAt: now, error: reason };
     await acts.recordSystemOutcome({ requestId, connectorId: target.connectorId, status: 'FAILED', counts: summary.counts, error: reason });

@@ -1,5 +1,6 @@
 import { ActivityFailure, ApplicationFailure, TimeoutFailure, defineQuery, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { DsrActivities } from './activities/index.js';
+import { workflowNow } from './clock.js';
 import type { SystemInput, SystemSummary, SystemView } from './types.js';
 
 export const systemProgressQuery = defineQuery<Omit<SystemView, 'name'>>('progress');
@@ -21,7 +22,7 @@ const { recordSystemOutcome } = proxyActivities<DsrActivities>({
  * its reason, so the request can say which system failed and why.
  */
 export async function systemWorkflow(input: SystemInput): Promise<SystemSummary> {
-  const startedAt = new Date().toISOString();
+  const startedAt = workflowNow().toISOString();
   const view: Omit<SystemView, 'name'> = { status: 'RUNNING', counts: { located: 0, exported: 0 }, error: null };
   setHandler(systemProgressQuery, () => view);
   const summary: SystemSummary = { connectorId: input.connectorId, status: 'DONE', counts: view.counts, exports: [], startedAt, finishedAt: startedAt, error: null };
@@ -44,7 +45,7 @@ export async function systemWorkflow(input: SystemInput): Promise<SystemSummary>
   }
   view.status = summary.status;
   view.error = summary.error;
-  summary.finishedAt = new Date().toISOString();
+  summary.finishedAt = workflowNow().toISOString();
   await recordSystemOutcome({ requestId: input.requestId, connectorId: input.connectorId, status: summary.status, counts: view.counts, error: summary.error });
   return summary;
 }
