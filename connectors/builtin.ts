@@ -1,9 +1,11 @@
 import type { ConnectorPlugin } from './sdk/contract.js';
 import { PluginRegistry, loadPluginPackages } from './sdk/registry.js';
+import { hubspotPlugin } from './hubspot/plugin.js';
+import { salesforcePlugin } from './salesforce/plugin.js';
 import { sqlPlugin } from './sql/plugin.js';
 
 /** The connector kinds that ship with Gardien. Each built-in kind adds its plugin here. */
-export const BUILT_IN_PLUGINS: ConnectorPlugin[] = [sqlPlugin];
+export const BUILT_IN_PLUGINS: ConnectorPlugin[] = [sqlPlugin, salesforcePlugin, hubspotPlugin];
 
 /** Built-ins plus the plugin packages named in the configuration. */
 export async function createPluginRegistry(pluginPackages: readonly string[] = []): Promise<PluginRegistry> {
