@@ -87,7 +87,8 @@ export class PortalState {
     p[created!] = record.createdAt;
     p[modified!] = at;
     if (type === 'contacts') {
-      if (p.email) p.email = p.email.trim().toLowerCase();
+      // Kept as typed; searches and the uniqueness check ignore case.
+      if (p.email) p.email = p.email.trim();
       const country = countryCode(p.country);
       p.hs_searchable_calculated_phone_number = nationalDigits(p.phone, country);
       p.hs_searchable_calculated_mobile_number = nationalDigits(p.mobilephone, country);
@@ -128,7 +129,7 @@ export class PortalState {
 
   findContactByEmail(email: string): CrmRecord | undefined {
     const wanted = email.trim().toLowerCase();
-    for (const record of this.records.contacts.values()) if (record.properties.email === wanted) return record;
+    for (const record of this.records.contacts.values()) if (record.properties.email?.toLowerCase() === wanted) return record;
     return undefined;
   }
 

@@ -1,0 +1,237 @@
+/**
+ * The one HubSpot client of the connector: the official `@hubspot/api-client`,
+ * pointed at `basePath`, wrapped so every call has a timeout, waits out 429s as
+ * HubSpot asks (Retry-After), retries a 5xx once, and fails as a ConnectorError.
+ *
+ * The client's own retry decorator (`numberOfApiCallRetries`) is left off: it
+ * ignores Retry-After, sleeps fixed times, logs to the console, and lives in a
+ * process-wide singleton shared by every Client instance.
+ */
+import type { Agent } from 'node:http';
+import { Client } from '@hubspot/api-client';
+import { ConnectorError } from '../../core/errors.js';
+import type { Logger } from '../../core/logger.js';
+import { HubspotHttpError, httpFailureOf, retryAfterMs, toConnectorError } from './errors.js';
+
+type SearchRequest = Parameters<Client['crm']['objects']['searchApi']['doSearch']>[1];
+export type Operator = 'EQ' | 'IN' | 'CONTAINS_TOKEN';
+export interface SearchFilter {
+  propertyName: string;
+  operator: Operator;
+  value?: string;
+  values?: string[];
+}
+
+export interface HubspotRecord {
+  id: string;
+  properties: Record<string, string | null>;
+}
+
+export interface HubspotProperty {
+  name: string;
+  label: string;
+  type: string;
+  fieldType: string;
+  groupName: string;
+  hidden: boolean;
+  readOnly: boolean;
+}
+
+export interface SubscriptionState {
+  id: string;
+  name: string;
+  status: 'SUBSCRIBED' | 'NOT_SUBSCRIBED';
+  legalBasis?: string;
+}
+
+export interface HubspotApiOptions {
+  basePath: string;
+  accessToken: string;
+  timeoutMs: number;
+  logger: Logger;
+  /** How long one call may spend waiting out rate limits before giving up with `rate_limited` (default 60 s). */
+  maxRateLimitWaitMs?: number;
+  /** Pause before the one retry of a 5xx (default 500 ms). */
+  serverRetryDelayMs?: number;
+  /** The connection pool the client's typed calls use. */
+  agent?: Agent;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class HubspotApi {
+  readonly basePath: string;
+  readonly #client: Client;
+  readonly #crm: Client['crm'];
+  readonly #preferences: Client['communicationPreferences'];
+  readonly #options: HubspotApiOptions;
+
+  constructor(options: HubspotApiOptions) {
+    this.#options = options;
+    this.basePath = options.basePath;
+    this.#client = new Client({ accessToken: options.accessToken, basePath: options.basePath, ...(options.agent ? { httpAgent: options.agent } : {}) });
+    // Built now, while the decorator singleton holds this client's (empty) decorators.
+    this.#crm = this.#client.crm;
+    void [this.#crm.objects.basicApi, this.#crm.associations.v4.basicApi, this.#crm.properties.coreApi];
+    this.#preferences = this.#client.communicationPreferences;
+  }
+
+  async search(type: string, groups: SearchFilter[][], properties: string[], after?: string): Promise<{ results: HubspotRecord[]; after?: string }> {
+    const request: SearchRequest = {
+      filterGroups: groups.map((filters) => ({ filters: filters as NonNullable<SearchRequest['filterGroups']>[number]['filters'] })),
+      properties,
+      limit: 200,
+      sorts: [],
+      ...(after ? { after } : {}),
+    };
+    const page = await this.call(`searching ${type}`, () => this.#crm.objects.searchApi.doSearch(type, request));
+    return { results: page.results.map(plain), after: page.paging?.next?.after };
+  }
+
+  /** Reads one record of a type, or none: proves the token may read it. */
+  async firstRecord(type: string): Promise<void> {
+    await this.call(`reading ${type}`, () => this.#crm.objects.basicApi.getPage(type, 1));
+  }
+
+  /** One page (up to 500) of the ids associated with a record. */
+  async associations(type: string, id: string, toType: string, after?: string): Promise<{ ids: string[]; after?: string }> {
+    const page = await this.call(`listing the ${toType} of a ${type} record`, () => this.#crm.associations.v4.basicApi.getPage(type, id, toType, after, 500));
+    return { ids: page.results.map((r) => String(r.toObjectId)), after: page.paging?.next?.after };
+  }
+
+  /** For up to 1,000 records, the ids of their associated `toType` records (first 500 each; more is marked by `more`). */
+  async associationsOf(type: string, ids: string[], toType: string): Promise<Map<string, { ids: string[]; more: boolean }>> {
+    const answer = await this.call(`reading the ${toType} associated with ${type}`, () =>
+      this.#crm.associations.v4.batchApi.getPage(type, toType, { inputs: ids.map((id) => ({ id })) }),
+    );
+    return new Map(answer.results.map((r) => [String(r._from.id), { ids: r.to.map((t) => String(t.toObjectId)), more: Boolean(r.paging?.next) }]));
+  }
+
+  /** Up to 100 records; the ones that no longer exist are left out. */
+  async batchRead(type: string, ids: string[], properties: string[]): Promise<HubspotRecord[]> {
+    const answer = await this.call(`reading ${type}`, () => this.#crm.objects.batchApi.read(type, { inputs: ids.map((id) => ({ id })), properties, propertiesWithHistory: [] }));
+    return answer.results.map(plain);
+  }
+
+  async batchUpdate(type: string, inputs: { id: string; properties: Record<string, string> }[]): Promise<void> {
+    await this.call(`updating ${type}`, () => this.#crm.objects.batchApi.update(type, { inputs }));
+  }
+
+  /** Sets properties of one record; false when the record no longer exists. */
+  async update(type: string, id: string, properties: Record<string, string>): Promise<boolean> {
+    try {
+      await this.call(`updating a ${type} record`, () => this.#crm.objects.basicApi.update(type, id, { properties }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConnectorError && httpFailureOf(error.cause)?.status === 404) return false;
+      throw error;
+    }
+  }
+
+  /** Archives up to 100 records (HubSpot answers 204 whether or not they still existed). */
+  async batchArchive(type: string, ids: string[]): Promise<void> {
+    await this.call(`deleting ${type}`, () => this.#crm.objects.batchApi.archive(type, { inputs: ids.map((id) => ({ id })) }));
+  }
+
+  /** GDPR delete of one contact; false when HubSpot no longer knows it. */
+  async gdprDelete(contactId: string): Promise<boolean> {
+    try {
+      await this.request('permanently deleting a contact', 'POST', '/crm/v3/objects/contacts/gdpr-delete', { objectId: contactId });
+      return true;
+    } catch (error) {
+      if (error instanceof ConnectorError && httpFailureOf(error.cause)?.status === 404) return false;
+      throw error;
+    }
+  }
+
+  async properties(type: string): Promise<HubspotProperty[]> {
+    const answer = await this.call(`reading the properties of ${type}`, () => this.#crm.properties.coreApi.getAll(type));
+    return answer.results.map((p) => ({
+      name: p.name,
+      label: p.label,
+      type: p.type,
+      fieldType: p.fieldType,
+      groupName: p.groupName,
+      hidden: Boolean(p.hidden),
+      readOnly: Boolean(p.modificationMetadata?.readOnlyValue || p.calculated),
+    }));
+  }
+
+  async accountDetails(): Promise<{ portalId: number }> {
+    return (await this.request('reading the account details', 'GET', '/account-info/v3/details')) as { portalId: number };
+  }
+
+  /** The scopes the private app holds, or undefined when the token is not a private app's. */
+  async tokenScopes(): Promise<string[] | undefined> {
+    try {
+      const info = (await this.request('reading the token scopes', 'POST', '/oauth/v2/private-apps/get/access-token-info', { tokenKey: this.#options.accessToken })) as { scopes?: unknown };
+      return Array.isArray(info.scopes) ? info.scopes.map(String) : undefined;
+    } catch (error) {
+      if (error instanceof ConnectorError && error.kind !== 'unreachable' && error.kind !== 'timeout') return undefined;
+      throw error;
+    }
+  }
+
+  async subscriptions(email: string): Promise<SubscriptionState[]> {
+    const answer = await this.call('reading email subscriptions', () => this.#preferences.statusApi.getEmailStatus(email));
+    return answer.subscriptionStatuses.map((s) => ({ id: s.id, name: s.name, status: s.status as SubscriptionState['status'], legalBasis: s.legalBasis }));
+  }
+
+  async unsubscribe(email: string, subscriptionId: string): Promise<void> {
+    await this.call('unsubscribing from email', () => this.#preferences.statusApi.unsubscribe({ emailAddress: email, subscriptionId }));
+  }
+
+  /** A call the client has no typed method for, through its own `apiRequest` (same base path, same token). */
+  async request(what: string, method: string, path: string, body?: unknown): Promise<unknown> {
+    return this.call(what, async () => {
+      const response = await this.#client.apiRequest({ method, path, ...(body === undefined ? {} : { body }) });
+      const text = await response.text();
+      const json: unknown = text ? JSON.parse(text) : undefined;
+      if (response.ok) return json;
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
+      throw new HubspotHttpError(response.status, json, headers);
+    });
+  }
+
+  /** Runs one call with a timeout; waits out 429s, retries a 5xx once, and maps failures. */
+  async call<T>(what: string, run: () => Promise<T>): Promise<T> {
+    const maxWait = this.#options.maxRateLimitWaitMs ?? 60_000;
+    let waited = 0;
+    let serverRetries = 0;
+    for (;;) {
+      try {
+        return await this.#withTimeout(what, run());
+      } catch (error) {
+        const failure = httpFailureOf(error);
+        if (failure?.status === 429) {
+          const wait = retryAfterMs(failure);
+          if (waited + wait <= maxWait) {
+            this.#options.logger.warn('HubSpot rate limit reached; waiting as asked', { while: what, waitMs: wait });
+            waited += wait;
+            await sleep(wait);
+            continue;
+          }
+        }
+        if (failure && failure.status >= 500 && serverRetries === 0) {
+          serverRetries++;
+          await sleep(this.#options.serverRetryDelayMs ?? 500);
+          continue;
+        }
+        throw toConnectorError(error, what, this.basePath);
+      }
+    }
+  }
+
+  #withTimeout<T>(what: string, promise: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ConnectorError('timeout', `HubSpot did not answer within ${this.#options.timeoutMs} ms while ${what}`)), this.#options.timeoutMs);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  }
+}
+
+function plain(record: { id: string; properties: Record<string, string | null> }): HubspotRecord {
+  return { id: record.id, properties: { ...record.properties } };
+}
