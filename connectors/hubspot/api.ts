@@ -1,17 +1,14 @@
 /**
  * The one HubSpot client of the connector: the official `@hubspot/api-client`,
- * pointed at `basePath`, wrapped so every call has a timeout, waits out 429s as
- * HubSpot asks (Retry-After), retries a 5xx once, and fails as a ConnectorError.
- *
- * The client's own retry decorator (`numberOfApiCallRetries`) is left off: it
- * ignores Retry-After, sleeps fixed times, logs to the console, and lives in a
- * process-wide singleton shared by every Client instance.
+ * used unchanged and pointed at `basePath`; every call goes through the call
+ * policy (policy.ts). Calls the client has no typed method for (GDPR delete,
+ * account details, token scopes) go through its own `apiRequest`.
  */
 import type { Agent } from 'node:http';
 import { Client } from '@hubspot/api-client';
 import { ConnectorError } from '../../core/errors.js';
-import type { Logger } from '../../core/logger.js';
-import { HubspotHttpError, httpFailureOf, retryAfterMs, toConnectorError } from './errors.js';
+import { HubspotHttpError, httpFailureOf } from './errors.js';
+import { type CallPolicy, callHubspot } from './policy.js';
 
 type SearchRequest = Parameters<Client['crm']['objects']['searchApi']['doSearch']>[1];
 export type Operator = 'EQ' | 'IN' | 'CONTAINS_TOKEN';
@@ -44,20 +41,11 @@ export interface SubscriptionState {
   legalBasis?: string;
 }
 
-export interface HubspotApiOptions {
-  basePath: string;
+export interface HubspotApiOptions extends CallPolicy {
   accessToken: string;
-  timeoutMs: number;
-  logger: Logger;
-  /** How long one call may spend waiting out rate limits before giving up with `rate_limited` (default 60 s). */
-  maxRateLimitWaitMs?: number;
-  /** Pause before the one retry of a 5xx (default 500 ms). */
-  serverRetryDelayMs?: number;
   /** The connection pool the client's typed calls use. */
   agent?: Agent;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class HubspotApi {
   readonly basePath: string;
@@ -194,41 +182,9 @@ export class HubspotApi {
     });
   }
 
-  /** Runs one call with a timeout; waits out 429s, retries a 5xx once, and maps failures. */
-  async call<T>(what: string, run: () => Promise<T>): Promise<T> {
-    const maxWait = this.#options.maxRateLimitWaitMs ?? 60_000;
-    let waited = 0;
-    let serverRetries = 0;
-    for (;;) {
-      try {
-        return await this.#withTimeout(what, run());
-      } catch (error) {
-        const failure = httpFailureOf(error);
-        if (failure?.status === 429) {
-          const wait = retryAfterMs(failure);
-          if (waited + wait <= maxWait) {
-            this.#options.logger.warn('HubSpot rate limit reached; waiting as asked', { while: what, waitMs: wait });
-            waited += wait;
-            await sleep(wait);
-            continue;
-          }
-        }
-        if (failure && failure.status >= 500 && serverRetries === 0) {
-          serverRetries++;
-          await sleep(this.#options.serverRetryDelayMs ?? 500);
-          continue;
-        }
-        throw toConnectorError(error, what, this.basePath);
-      }
-    }
-  }
-
-  #withTimeout<T>(what: string, promise: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ConnectorError('timeout', `HubSpot did not answer within ${this.#options.timeoutMs} ms while ${what}`)), this.#options.timeoutMs);
-    });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  /** One call under the connector's policy (timeout, 429 waits, one 5xx retry, ConnectorErrors). */
+  call<T>(what: string, run: () => Promise<T>): Promise<T> {
+    return callHubspot(this.#options, what, run);
   }
 }
 

@@ -62,6 +62,16 @@ describe('HubSpot connector', () => {
     expect(await connector.locate({ externalId: id, externalSystem: 'billing-db' })).toEqual([]);
   });
 
+  it('locates by a configured external id property, and says when the portal has no such property', async () => {
+    const byErp = await openHubspot(hubspot, { externalIdProperty: 'customer_number' });
+    expect((await byErp.locate({ externalId: 'ERP-20190042' }))[0]).toEqual({ object: 'contacts', id: contactId('camille.durand@example.fr'), matchedOn: 'externalId' });
+    await byErp.close();
+    const misnamed = await openHubspot(hubspot, { externalIdProperty: 'erp_id' });
+    expect((await misnamed.check()).message).toMatch(/externalIdProperty "erp_id" is not a contact property of this portal/);
+    await expect(misnamed.locate({ externalId: 'ERP-20190042' })).rejects.toMatchObject({ kind: 'configuration' });
+    await misnamed.close();
+  });
+
   it('reads the records with every property that has a value', async () => {
     const refs = await connector.locate(normaliseIdentity({ email: 'james.whitfield@example.co.uk' }));
     const records = await collect(connector.read(refs));

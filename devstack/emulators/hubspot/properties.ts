@@ -107,6 +107,7 @@ export const PROPERTY_DEFINITIONS: Readonly<Record<CrmObjectType, PropertyDefini
     ['hs_analytics_source', 'Original Traffic Source', 'enumeration', 'select', 'analyticsinformation', 'r', ['ORGANIC_SEARCH', 'PAID_SEARCH', 'EMAIL_MARKETING', 'SOCIAL_MEDIA', 'REFERRALS', 'OTHER_CAMPAIGNS', 'DIRECT_TRAFFIC', 'OFFLINE', 'PAID_SOCIAL']],
     ['notes_last_contacted', 'Last Contacted', 'datetime', 'date', 'sales_properties', 'r'],
     ['gdpr_processing_restricted', 'GDPR: processing restricted', 'bool', 'booleancheckbox', 'contactinformation', 'c', ['true', 'false']],
+    ['customer_number', 'Customer number (ERP)', 'string', 'text', 'contactinformation', 'cu'],
     ...system('createdate', 'lastmodifieddate'),
   ]),
   notes: define([

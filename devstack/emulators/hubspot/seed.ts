@@ -14,6 +14,8 @@ interface Activity {
 
 interface PortalExtras {
   phone?: string;
+  /** Synced from the ERP for customers. */
+  customerNumber?: string;
   mobilephone?: string;
   jobtitle: string;
   lifecyclestage: string;
@@ -32,6 +34,7 @@ const COUNTRY_NAMES: Record<string, string> = { FR: 'France', GB: 'United Kingdo
 const EXTRAS: Record<string, PortalExtras> = {
   camille: {
     phone: '06 12 34 56 78',
+    customerNumber: 'ERP-20190042',
     jobtitle: 'Gérante',
     lifecyclestage: 'customer',
     subscriptions: { '87294215': 'CONSENT_WITH_NOTICE', '87294217': 'LEGITIMATE_INTEREST_CLIENT' },
@@ -89,6 +92,7 @@ function seedPerson(portal: PortalState, person: DemoPerson, extras: PortalExtra
     hs_language: person.language,
     lifecyclestage: extras?.lifecyclestage ?? 'lead',
     hs_analytics_source: 'ORGANIC_SEARCH',
+    customer_number: extras?.customerNumber ?? null,
   });
   const statuses = new Map<string, SubscriptionStatus>();
   for (const [id, legalBasis] of Object.entries(extras?.subscriptions ?? {})) statuses.set(id, { status: 'SUBSCRIBED', legalBasis });
