@@ -50,10 +50,9 @@ export class SalesforceApi {
   async call<T>(op: Operation, request: HttpRequest): Promise<T> {
     for (let waits = 0; ; waits++) {
       const started = Date.now();
+      this.session.beginCall();
       try {
-        const result = await this.session.conn.request<T>(request, { retry: { maxRetries: 0 }, timeout: this.options.timeoutMs });
-        this.session.succeeded();
-        return result;
+        return await this.session.conn.request<T>(request, { retry: { maxRetries: 0 }, timeout: this.options.timeoutMs });
       } catch (error) {
         const host = safeHost(this.session.instanceUrl);
         const failure = toConnectorError(error, op, host ? retryAfterFrom(host, started) : undefined);

@@ -35,7 +35,8 @@ export async function checkHealth(api: SalesforceApi, session: SalesforceSession
   try {
     const global = await api.describeGlobal();
     const visible = new Map(global.sobjects.map((o) => [o.name, o]));
-    const missing = needs(config).filter(({ object, action }) => !visible.get(object)?.[FLAGS[action]]);
+    // An object the user cannot see is reported once, as unreadable.
+    const missing = needs(config).filter(({ object, action }) => (visible.has(object) ? !visible.get(object)![FLAGS[action]] : action === 'read'));
     const limits = await api.limits();
     const calls = limits.DailyApiRequests;
     if (missing.length > 0) {

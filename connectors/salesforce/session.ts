@@ -10,8 +10,8 @@ import { loginFailure } from './errors.js';
 
 export class SalesforceSession {
   readonly conn: Connection;
-  /** Re-authentications since the last call that succeeded: a session rejected right after a fresh login is not refreshed again. */
-  #refreshesSinceSuccess = 0;
+  /** Re-authentications during the current call: a session rejected right after a fresh login is not refreshed again. */
+  #refreshesThisCall = 0;
 
   constructor(
     private readonly config: SalesforceConfig,
@@ -25,11 +25,11 @@ export class SalesforceSession {
       oauth2,
       // jsforce calls this when the API answers 401 INVALID_SESSION_ID, then retries the call.
       refreshFn: (_conn, callback) => {
-        if (this.#refreshesSinceSuccess >= 1) {
+        if (this.#refreshesThisCall >= 1) {
           callback(new Error('Salesforce rejected the session again right after a new login'));
           return;
         }
-        this.#refreshesSinceSuccess++;
+        this.#refreshesThisCall++;
         this.#authenticate().then(
           () => callback(null, this.conn.accessToken ?? undefined),
           (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
@@ -57,9 +57,9 @@ export class SalesforceSession {
     }
   }
 
-  /** A call went through: the next expired session may be refreshed again. */
-  succeeded(): void {
-    this.#refreshesSinceSuccess = 0;
+  /** A new API call starts: it may refresh an expired session once. */
+  beginCall(): void {
+    this.#refreshesThisCall = 0;
   }
 
   async close(): Promise<void> {
