@@ -44,6 +44,11 @@ describe('HubSpot connector', () => {
     for (const ref of refs.slice(1)) expect(ref.parent).toEqual({ object: 'contacts', id: refs[0]!.id });
   });
 
+  it('locates by a secondary email address too', async () => {
+    const refs = await connector.locate(normaliseIdentity({ email: 'James@Whitfield-Sons.example' }));
+    expect(refs[0]).toEqual({ object: 'contacts', id: contactId('james.whitfield@example.co.uk'), matchedOn: 'email' });
+  });
+
   it('locates by phone whatever way it was typed in HubSpot', async () => {
     // Camille's is typed "06 12 34 56 78" in `phone`; Lucas's "+33 7 01 02 03 04" in `mobilephone`.
     const camille = await connector.locate(normaliseIdentity({ phone: '+33 6 12 34 56 78' }));

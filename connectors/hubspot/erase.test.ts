@@ -56,6 +56,7 @@ describe('HubSpot erasure', () => {
     const refs = await connector.locate(CAMILLE);
     const [contact] = await connector.erase!(refs, {});
     expect(contact).toMatchObject({ action: 'anonymised', detail: expect.stringMatching(/^cleared .*email.*firstname.*lastname.*phone/) });
+    expect(contact!.detail).toMatch(/HubSpot lets no API clear ip_city: clear them by hand$/);
     const kept = hubspot.state.get('contacts', contact!.ref.id)!;
     expect(kept.properties).toMatchObject({ email: null, firstname: null, lastname: null, phone: null, city: null, hs_searchable_calculated_phone_number: null });
     expect(kept.properties.gdpr_processing_restricted).toBeUndefined();

@@ -121,7 +121,28 @@ async function keepOrClear(api: HubspotApi, model: HubspotModel, type: HubspotOb
     for (const batch of chunks(refs, 100)) await api.batchUpdate(type, batch.map((r) => ({ id: r.id, properties: blank })));
   }
   const cleared = fields.length > 0 ? `cleared ${fields.join(', ')}` : '';
-  if (erasure.strategy === 'anonymise') return refs.map((ref) => ({ ref, action: 'anonymised', detail: cleared || 'no personal property to clear' }));
+  if (erasure.strategy === 'anonymise') {
+    const left = await leftOver(api, model, type, refs);
+    return refs.map((ref) => {
+      const remaining = left.get(ref.id) ?? [];
+      const byHand = remaining.length > 0 ? `; HubSpot lets no API clear ${remaining.join(', ')}: clear them by hand` : '';
+      return { ref, action: 'anonymised', detail: `${cleared || 'no personal property to clear'}${byHand}` };
+    });
+  }
   const detail = `kept under a legal hold${cleared ? `; ${cleared}` : ''}`;
   return refs.map((ref) => ({ ref, action: 'retained', detail, ...(erasure.legalHold ? { legalHold: erasure.legalHold } : {}) }));
+}
+
+/** Per record, the read-only personal properties that still hold a value (recomputed ones, like the searchable phone, are empty by now). */
+async function leftOver(api: HubspotApi, model: HubspotModel, type: HubspotObject, refs: RecordRef[]): Promise<Map<string, string[]>> {
+  const names = await model.identifyingReadOnly(type);
+  const left = new Map<string, string[]>();
+  if (names.length === 0) return left;
+  for (const batch of chunks(refs, 100)) {
+    for (const record of await api.batchRead(type, batch.map((r) => r.id), names)) {
+      const filled = names.filter((n) => record.properties[n]);
+      if (filled.length > 0) left.set(record.id, filled);
+    }
+  }
+  return left;
 }

@@ -52,6 +52,8 @@ function isFreeText(property: HubspotProperty): boolean {
   return property.fieldType === 'textarea' || property.fieldType === 'html' || (property.fieldType === 'text' && looksLikeFreeText(property.name) && !property.readOnly);
 }
 
+const NOT_IDENTIFYING = new Set<DataCategory>(['technical', 'other', 'behavioural', 'transaction']);
+
 const LABELS: Record<HubspotObject, string> = { contacts: 'Contacts', notes: 'Notes', emails: 'Logged emails', calls: 'Calls', tickets: 'Tickets', deals: 'Deals' };
 
 /** Engagements go with the contact; tickets lose their personal text; deals are sales records kept for accounting. */
@@ -123,6 +125,18 @@ export class HubspotModel {
     const model = (await this.#load()).get(type)!;
     return model.description.fields
       .filter((f) => !f.key && f.category !== 'technical' && f.category !== 'other' && !model.properties.get(f.name)?.readOnly)
+      .map((f) => f.name);
+  }
+
+  /**
+   * Properties HubSpot maintains itself that could identify the person (IP city, secondary
+   * emails…): the API cannot clear them. Behavioural ones (traffic source) say nothing once
+   * the identifiers are gone.
+   */
+  async identifyingReadOnly(type: HubspotObject): Promise<string[]> {
+    const model = (await this.#load()).get(type)!;
+    return model.description.fields
+      .filter((f) => !f.key && !NOT_IDENTIFYING.has(f.category) && model.properties.get(f.name)?.readOnly)
       .map((f) => f.name);
   }
 

@@ -16,6 +16,10 @@ interface PortalExtras {
   phone?: string;
   /** Synced from the ERP for customers. */
   customerNumber?: string;
+  /** Secondary addresses HubSpot merged in (read-only through the API). */
+  additionalEmails?: string;
+  /** Where HubSpot's analytics placed the visitor. */
+  ipCity?: string;
   mobilephone?: string;
   jobtitle: string;
   lifecyclestage: string;
@@ -35,6 +39,7 @@ const EXTRAS: Record<string, PortalExtras> = {
   camille: {
     phone: '06 12 34 56 78',
     customerNumber: 'ERP-20190042',
+    ipCity: 'Villeurbanne',
     jobtitle: 'Gérante',
     lifecyclestage: 'customer',
     subscriptions: { '87294215': 'CONSENT_WITH_NOTICE', '87294217': 'LEGITIMATE_INTEREST_CLIENT' },
@@ -44,6 +49,7 @@ const EXTRAS: Record<string, PortalExtras> = {
   },
   james: {
     phone: '+44 7700 900123',
+    additionalEmails: 'james@whitfield-sons.example',
     jobtitle: 'Operations Director',
     lifecyclestage: 'opportunity',
     subscriptions: { '87294215': 'CONSENT_WITH_NOTICE', '87294216': 'CONSENT_WITH_NOTICE' },
@@ -93,6 +99,8 @@ function seedPerson(portal: PortalState, person: DemoPerson, extras: PortalExtra
     lifecyclestage: extras?.lifecyclestage ?? 'lead',
     hs_analytics_source: 'ORGANIC_SEARCH',
     customer_number: extras?.customerNumber ?? null,
+    hs_additional_emails: extras?.additionalEmails ?? null,
+    ip_city: extras?.ipCity ?? null,
   });
   const statuses = new Map<string, SubscriptionStatus>();
   for (const [id, legalBasis] of Object.entries(extras?.subscriptions ?? {})) statuses.set(id, { status: 'SUBSCRIBED', legalBasis });
