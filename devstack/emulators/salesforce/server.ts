@@ -5,8 +5,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO_SALESFORCE_CREDENTIALS, Sessions, soapEndpoint, tokenEndpoint, type SalesforceCredentials } from './auth.js';
-import { SfError, invalidSession, notFound } from './errors.js';
-import { Faults, type CallRecord } from './faults.js';
+import { Faults, type CallRecord } from '../faults.js';
+import { SfError, defaultFaultBody, invalidSession, notFound } from './errors.js';
 import { OrgState } from './org.js';
 import { API_VERSIONS, Cursors, handleData, versionsList } from './rest.js';
 import { seedBulk, seedDemoOrg } from './seed.js';
@@ -39,7 +39,7 @@ type Reply = { status: number; headers?: Record<string, string>; contentType?: s
 export async function startSalesforceEmulator(options: SalesforceEmulatorOptions = {}): Promise<SalesforceEmulator> {
   const org = new OrgState();
   const sessions = new Sessions(org);
-  const faults = new Faults();
+  const faults = new Faults(defaultFaultBody);
   const cursors = new Cursors();
   const calls: CallRecord[] = [];
   const credentials = options.credentials ?? DEMO_SALESFORCE_CREDENTIALS;

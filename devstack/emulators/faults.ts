@@ -1,5 +1,7 @@
-/** Faults tests inject on demand, and the log of every call the emulator answered. */
-import { defaultFaultBody } from './errors.js';
+/**
+ * Faults tests inject on demand, and the log of every call an emulator answered.
+ * Shared by the vendor emulators; each gives the error body its vendor sends.
+ */
 
 export interface FaultSpec {
   /** Tested against the request path with its query string, percent-decoded. */
@@ -12,7 +14,7 @@ export interface FaultSpec {
   delayMs?: number;
   /** Seconds, sent as the Retry-After header. */
   retryAfter?: number;
-  /** The error body; by default what Salesforce sends for that status. */
+  /** The error body; by default what the vendor sends for that status. */
   body?: unknown;
 }
 
@@ -25,6 +27,8 @@ export interface FaultAnswer {
 
 export class Faults {
   readonly #faults: (FaultSpec & { left: number })[] = [];
+
+  constructor(private readonly defaultFaultBody: (status: number) => unknown) {}
 
   add(spec: FaultSpec): void {
     this.#faults.push({ ...spec, left: spec.times ?? 1 });
@@ -49,7 +53,7 @@ export class Faults {
       status: fault.status,
       delayMs: fault.delayMs ?? 0,
       headers,
-      body: fault.status === undefined ? undefined : (fault.body ?? defaultFaultBody(fault.status)),
+      body: fault.status === undefined ? undefined : (fault.body ?? this.defaultFaultBody(fault.status)),
     };
   }
 }
@@ -58,6 +62,8 @@ export interface CallRecord {
   method: string;
   path: string;
   query: Record<string, string>;
+  /** The JSON body sent, when there was one. */
+  body?: unknown;
   status: number;
   /** Set when the answer came from an injected fault. */
   faulted: boolean;
