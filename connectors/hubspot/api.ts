@@ -26,11 +26,9 @@ export interface HubspotRecord {
 
 export interface HubspotProperty {
   name: string;
-  label: string;
   type: string;
   fieldType: string;
-  groupName: string;
-  hidden: boolean;
+  /** HubSpot computes or guards the value: no API call can set it. */
   readOnly: boolean;
 }
 
@@ -134,15 +132,7 @@ export class HubspotApi {
 
   async properties(type: string): Promise<HubspotProperty[]> {
     const answer = await this.call(`reading the properties of ${type}`, () => this.#crm.properties.coreApi.getAll(type));
-    return answer.results.map((p) => ({
-      name: p.name,
-      label: p.label,
-      type: p.type,
-      fieldType: p.fieldType,
-      groupName: p.groupName,
-      hidden: Boolean(p.hidden),
-      readOnly: Boolean(p.modificationMetadata?.readOnlyValue || p.calculated),
-    }));
+    return answer.results.map((p) => ({ name: p.name, type: p.type, fieldType: p.fieldType, readOnly: Boolean(p.modificationMetadata?.readOnlyValue || p.calculated) }));
   }
 
   async accountDetails(): Promise<{ portalId: number }> {
