@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'bench/**', 'dist/**', '.gardien/**'],
+    // One Temporal, one FerretDB and one mail catcher for the whole run; see test/setup/stack.ts.
+    globalSetup: ['test/setup/stack.ts'],
+    pool: 'forks',
+    testTimeout: 60_000,
+    // The first run may build the Temporal CLI and the FerretDB launcher.
+    hookTimeout: 180_000,
+    teardownTimeout: 30_000,
+  },
+});
