@@ -24,7 +24,7 @@ interface QueryPage {
   nextRecordsUrl?: string;
 }
 
-/** Waits for rate limits within one call; a longer wait goes back to the activity's retry policy. */
+/** Waits for rate limits within one call (as Retry-After says, or one short pause); a longer wait goes back to the activity's retry policy. */
 const MAX_RATE_LIMIT_WAITS = 3;
 const MAX_WAIT_MS = 60_000;
 /** Salesforce's limit for sObject collections. */
@@ -57,7 +57,9 @@ export class SalesforceApi {
         const host = safeHost(this.session.instanceUrl);
         const failure = toConnectorError(error, op, host ? retryAfterFrom(host, started) : undefined);
         if (failure.kind !== 'rate_limited' || waits >= MAX_RATE_LIMIT_WAITS) throw failure;
-        const waitMs = failure.retryAfterMs ?? 1000 * 2 ** waits;
+        // Without Retry-After it is likely the daily limit (REQUEST_LIMIT_EXCEEDED): one short pause for a concurrency limit, no more.
+        if (failure.retryAfterMs === undefined && waits > 0) throw failure;
+        const waitMs = failure.retryAfterMs ?? 1000;
         if (waitMs > MAX_WAIT_MS) throw failure;
         await this.#sleep(waitMs);
       }

@@ -58,6 +58,18 @@ describe('Salesforce connector: faults', () => {
     expect(error.message).toMatch(/API request limit/);
   });
 
+  it('stops quickly when the org has used its daily API requests, and check() says so', async () => {
+    sf.state.apiRequestLimit = sf.state.apiRequests;
+    const started = Date.now();
+    const error = await failure(connector.locate(camille));
+    expect(error).toMatchObject({ kind: 'rate_limited', retryable: true });
+    expect(Date.now() - started).toBeLessThan(2_500);
+    const check = await connector.check();
+    expect(check).toMatchObject({ ok: false, reachable: true, authenticated: true });
+    expect(check.message).toMatch(/API request limit is reached \(REQUEST_LIMIT_EXCEEDED\)/);
+    expect(sf.calls.at(-1)).toMatchObject({ status: 403 });
+  });
+
   it('logs in again once when the session has expired, and retries the call', async () => {
     const logins = () => sf.calls.filter((c) => c.path === '/services/oauth2/token').length;
     const before = logins();
