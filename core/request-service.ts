@@ -4,7 +4,7 @@ import { randomToken } from './crypto.js';
 import { ValidationError } from './errors.js';
 import { normaliseIdentity, type IdentityInput } from './identity.js';
 import { createLogger } from './logger.js';
-import { REQUEST_TYPES, SUPPORTED_REQUEST_TYPES, TERMINAL_STATUSES, dueDate, isLanguage, type Language, type RequestType } from './requests.js';
+import { REQUEST_TYPES, SUPPORTED_REQUEST_TYPES, TERMINAL_STATUSES, dueDate, isLanguage, type Language, type RequestType, type SystemProgress } from './requests.js';
 import { newRequestId, type RequestDoc, type RequestPage, type RequestRepository } from './storage/requests.js';
 import type { VerificationService } from './verification.js';
 
@@ -27,6 +27,8 @@ export interface SubmitRequestInput {
 }
 
 export interface RequestServiceOptions {
+  /** Where the gateway serves reports and exports. */
+  publicUrl: string;
   defaultLanguage: Language;
   defaultCountry: string;
   now?: () => Date;
@@ -120,8 +122,18 @@ export class RequestService {
     return this.requests.find(id);
   }
 
+  /** Each system's progress, by name. */
+  systems(id: string): Promise<SystemProgress[]> {
+    return this.requests.systems(id);
+  }
+
   list(options: Parameters<RequestRepository['list']>[0]): Promise<RequestPage> {
     return this.requests.list(options);
+  }
+
+  /** Where the signed report of a completed request is downloaded. */
+  reportUrl(doc: RequestDoc): string | null {
+    return doc.reportId ? `${this.options.publicUrl}/reports/${encodeURIComponent(doc.reportId)}` : null;
   }
 
   /** Whether `token` is the access token handed out when `doc` was submitted. */

@@ -1,6 +1,8 @@
 import { Client, Connection, WorkflowExecutionAlreadyStartedError, type WorkflowHandle } from '@temporalio/client';
 import type { GardienConfig } from '../core/config.js';
-import type { RequestWorkflows } from '../core/request-service.js';
+import { createDsrServices, type DsrServices } from '../core/dsr-services.js';
+import { RequestService, type RequestWorkflows } from '../core/request-service.js';
+import type { Storage } from '../core/storage/mongo.js';
 import { createDataConverter } from './data-converter.js';
 import type { DsrInput, DsrOutcome, DsrProgress, VerifyArgs } from './types.js';
 
@@ -56,4 +58,42 @@ export class DsrWorkflowClient implements RequestWorkflows {
   async close(): Promise<void> {
     await this.client.connection.close();
   }
+}
+
+/** What the gateway adds to its services for requests: the request desk, its stores and mail, the Temporal client. */
+export interface RequestServices {
+  requests: RequestService;
+  /** Outbox, mailer, exports, reports and signing keys. */
+  dsr: DsrServices;
+  temporal: DsrWorkflowClient;
+}
+
+/**
+ * Builds the request services on an open storage. The Temporal connection is
+ * lazy: the gateway starts (and serves lookups) while Temporal is still coming up.
+ */
+export async function createRequestServices(
+  config: GardienConfig,
+  storage: Storage,
+): Promise<{ services: RequestServices; close(): Promise<void> }> {
+  const dsr = createDsrServices(config, storage);
+  await dsr.ensureIndexes();
+  const client = new Client({
+    connection: Connection.lazy({ address: config.temporal.address }),
+    namespace: config.temporal.namespace,
+    dataConverter: createDataConverter(config.secretKeys),
+  });
+  const temporal = new DsrWorkflowClient(client, config.temporal.taskQueue);
+  const requests = new RequestService(dsr.requests, dsr.verification, temporal, {
+    publicUrl: config.publicUrl,
+    defaultLanguage: config.mail.defaultLanguage,
+    defaultCountry: config.defaultCountry,
+  });
+  return {
+    services: { requests, dsr, temporal },
+    async close() {
+      await temporal.close();
+      dsr.close();
+    },
+  };
 }

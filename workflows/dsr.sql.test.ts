@@ -4,7 +4,7 @@ import { legacySqlite, type LegacySqlite } from '../connectors/sql/fixture-sqlit
 import type { TemporaryDatabase } from '../connectors/sql/temporary-database.js';
 import { legacyConnectorConfig } from '../test/fixtures/legacy-schema.js';
 import { verifyReport } from '../core/report/verify.js';
-import { codeFrom, startHarness, type Harness } from '../test/e2e/harness.js';
+import { codeFrom, mailAbout, startHarness, type Harness } from '../test/e2e/harness.js';
 
 interface ExportedRecord {
   object: string;
@@ -32,7 +32,7 @@ describe('access request against the SQL connector on SQLite and PostgreSQL (rea
   it("exports the subject's rows and related rows from both databases, and nobody else's", async () => {
     const email = 'aurelie.marchand@example.fr'; // stored as Aurelie.Marchand@Example.FR
     const { request } = await h.requests.submit({ type: 'ACCESS', identity: { email } });
-    await h.requests.verify(request._id, codeFrom((await h.mailbox.waitFor((m) => m.to === email && m.subject.includes('verification code'))).text));
+    await h.requests.verify(request._id, codeFrom((await mailAbout(request._id, email, 'verification code')).text));
     expect((await h.temporal.result(request._id)).status).toBe('COMPLETED');
 
     const doc = await h.requests.get(request._id);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../core/errors.js';
 import { verifyReport } from '../core/report/verify.js';
-import { codeFrom, startHarness, type Harness } from '../test/e2e/harness.js';
+import { codeFrom, mailAbout, startHarness, type Harness } from '../test/e2e/harness.js';
 import { personalDataIn } from '../test/e2e/history.js';
 import { AesGcmPayloadCodec } from './codec.js';
 
@@ -25,8 +25,8 @@ describe('access request workflow (real Temporal, FerretDB, SMTP)', () => {
       language: 'fr',
     });
     expect(request.status).toBe('RECEIVED');
-    expect(await h.mailbox.waitFor((m) => m.to === CAMILLE && m.subject.startsWith('Nous avons reçu'))).toBeTruthy();
-    const codeMail = await h.mailbox.waitFor((m) => m.to === CAMILLE && m.subject.startsWith('Votre code'));
+    expect((await mailAbout(request._id, CAMILLE, 'Nous avons reçu')).subject).toBe(`Nous avons reçu votre demande ${request._id}`);
+    const codeMail = await mailAbout(request._id, CAMILLE, 'Votre code');
     const code = codeFrom(codeMail.text);
 
     const wrong = code === '000000' ? '000001' : '000000';
@@ -56,7 +56,7 @@ describe('access request workflow (real Temporal, FerretDB, SMTP)', () => {
     expect(verifiedReport.report.export).toEqual({ id: done.exportId, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: expect.any(Number) });
     expect(verifiedReport.report.systems.map((s) => [s.name, s.action, s.counts.exported])).toEqual([['crm', 'export', 3], ['shop', 'export', 3]]);
 
-    const completed = await h.mailbox.waitFor((m) => m.to === CAMILLE && m.subject.includes('est traitée'));
+    const completed = await mailAbout(request._id, CAMILLE, 'est traitée');
     expect(completed.text).toContain(`http://gardien.test/exports/${done.exportId}?token=`);
     expect(completed.text).toContain(`http://gardien.test/reports/${done.reportId}`);
     expect((await h.services.outbox.forRequest(request._id)).map((m) => [m.template, m.status])).toEqual([
@@ -75,7 +75,7 @@ describe('access request workflow (real Temporal, FerretDB, SMTP)', () => {
 
   it('answers with an empty export for someone a system does not know', async () => {
     const { request } = await h.requests.submit({ type: 'ACCESS', identity: { email: PETER } });
-    const code = codeFrom((await h.mailbox.waitFor((m) => m.to === PETER && m.subject.startsWith('Your verification code'))).text);
+    const code = codeFrom((await mailAbout(request._id, PETER, 'Your verification code')).text);
     await h.requests.verify(request._id, code);
     expect((await h.temporal.result(request._id)).status).toBe('COMPLETED');
     const done = await h.requests.get(request._id);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeFrom, startHarness, type Harness } from '../test/e2e/harness.js';
+import { codeFrom, mailAbout, startHarness, type Harness } from '../test/e2e/harness.js';
 import { locateCalls } from '../test/e2e/memory-plugin.js';
 
 /** Submits an access request for `email` and enters the emailed code. */
 async function submitVerified(h: Harness, email: string): Promise<string> {
   const { request } = await h.requests.submit({ type: 'ACCESS', identity: { email } });
-  const mail = await h.mailbox.waitFor((m) => m.to === email && m.subject.startsWith('Your verification code') && m.text.includes(request._id));
+  const mail = await mailAbout(request._id, email, 'Your verification code');
   await h.requests.verify(request._id, codeFrom(mail.text));
   return request._id;
 }
@@ -62,7 +62,7 @@ describe('verification that never comes (real Temporal)', () => {
 
   it('rejects the request when the code is not entered in time, and the late code is refused', async () => {
     const { request } = await h.requests.submit({ type: 'ACCESS', identity: { email: 'noah.schmidt@example.de' } });
-    const mail = await h.mailbox.waitFor((m) => m.to === 'noah.schmidt@example.de' && m.subject.startsWith('Your verification code'));
+    const mail = await mailAbout(request._id, 'noah.schmidt@example.de', 'Your verification code');
     expect(await h.temporal.result(request._id)).toEqual({ status: 'REJECTED', reportId: null });
     const doc = await h.requests.get(request._id);
     expect([doc.status, doc.statusReason]).toEqual(['REJECTED', 'The identity was not verified in time']);

@@ -122,9 +122,10 @@ export class RequestRepository {
       .sort((a, b) => a.name.localeCompare(b.name) || a.connectorId.localeCompare(b.connectorId));
   }
 
-  /** Newest first; `after` is the id of the last request of the previous page. */
-  async list(options: { status?: RequestStatus | null; first: number; after?: string | null }): Promise<RequestPage> {
+  /** Newest first; `after` is the id of the last request of the previous page; `email` keeps one subject's. */
+  async list(options: { status?: RequestStatus | null; email?: string; first: number; after?: string | null }): Promise<RequestPage> {
     const filter: Filter<RequestDoc> = options.status ? { status: options.status } : {};
+    if (options.email) filter['identity.email'] = options.email;
     if (options.after) {
       const last = await this.#col.findOne({ _id: options.after }, { projection: { receivedAt: 1 } });
       if (!last) throw new NotFoundError('Request', options.after);

@@ -13,7 +13,8 @@ import { ConnectorRepository } from '../../core/storage/connectors.js';
 import { Storage } from '../../core/storage/mongo.js';
 import { DsrWorkflowClient, connectTemporal } from '../../workflows/client.js';
 import { createWorker } from '../../workflows/worker.js';
-import { Mailbox } from './mailbox.js';
+import { uniqueName } from '../support/db.js';
+import { waitForMail, type CaughtMail } from '../support/mail.js';
 import { memoryPlugin } from './memory-plugin.js';
 
 /** The request machinery on the real stack: storage, catalog, services, a worker on its own task queue, a client. */
@@ -24,15 +25,13 @@ export interface Harness {
   catalog: ConnectorCatalog;
   temporal: DsrWorkflowClient;
   requests: RequestService;
-  mailbox: Mailbox;
   close(): Promise<void>;
 }
 
-export function stackEnv(): { temporal: string; mongo: string } {
-  const temporal = process.env.TEMPORAL_ADDRESS;
-  const mongo = process.env.MONGODB_URI;
-  if (!temporal || !mongo) throw new Error('TEMPORAL_ADDRESS and MONGODB_URI must point at the test stack');
-  return { temporal, mongo };
+export function stackEnv(): { temporal: string; mongo: string; smtp: string } {
+  const { TEMPORAL_ADDRESS: temporal, MONGODB_URI: mongo, SMTP_URL: smtp } = process.env;
+  if (!temporal || !mongo || !smtp) throw new Error('TEMPORAL_ADDRESS, MONGODB_URI and SMTP_URL must point at the test stack (vitest globalSetup sets them)');
+  return { temporal, mongo, smtp };
 }
 
 let runtimeInstalled = false;
@@ -47,17 +46,15 @@ export function quietTemporal(): void {
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   quietTemporal();
   const stack = stackEnv();
-  const mailbox = new Mailbox();
-  const smtpUrl = await mailbox.start();
   const config = loadConfig({
     GARDIEN_HOME: mkdtempSync(path.join(tmpdir(), 'gardien-dsr-')),
     GARDIEN_SECRET_KEY: `test:${randomBytes(32).toString('base64')}`,
     GARDIEN_TOKEN_SECRET: randomBytes(32).toString('hex'),
     MONGODB_URI: stack.mongo,
-    MONGODB_DB: `dsr_${randomBytes(6).toString('hex')}`,
+    MONGODB_DB: uniqueName('dsr'),
     TEMPORAL_ADDRESS: stack.temporal,
     TEMPORAL_TASK_QUEUE: `dsr-test-${randomBytes(6).toString('hex')}`,
-    SMTP_URL: smtpUrl,
+    SMTP_URL: stack.smtp,
     PUBLIC_URL: 'http://gardien.test',
     ...env,
   });
@@ -73,6 +70,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   });
   const temporal = new DsrWorkflowClient(await connectTemporal(config), config.temporal.taskQueue);
   const requests = new RequestService(services.requests, services.verification, temporal, {
+    publicUrl: config.publicUrl,
     defaultLanguage: config.mail.defaultLanguage,
     defaultCountry: config.defaultCountry,
   });
@@ -86,7 +84,6 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     catalog,
     temporal,
     requests,
-    mailbox,
     async close() {
       worker.shutdown();
       await running;
@@ -96,9 +93,13 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       services.close();
       await storage.db.dropDatabase();
       await storage.close();
-      await mailbox.stop();
     },
   };
+}
+
+/** The mail about `requestId` to `to` whose subject includes `subject`, waiting for it (every request mail names its id). */
+export function mailAbout(requestId: string, to: string, subject: string): Promise<CaughtMail> {
+  return waitForMail({ to, subjectIncludes: subject, textIncludes: requestId });
 }
 
 export function codeFrom(text: string): string {
@@ -109,7 +110,7 @@ export function codeFrom(text: string): string {
 
 /** A fresh MongoDB database on the test stack; `drop` removes it. */
 export async function openTestStorage(): Promise<Storage & { drop(): Promise<void> }> {
-  const storage = await Storage.open(stackEnv().mongo, `t_${randomBytes(6).toString('hex')}`);
+  const storage = await Storage.open(stackEnv().mongo, uniqueName('dsr_unit'));
   return Object.assign(storage, {
     async drop() {
       await storage.db.dropDatabase();

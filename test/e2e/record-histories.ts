@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { codeFrom, startHarness } from './harness.js';
+import { codeFrom, mailAbout, startHarness } from './harness.js';
 import { REPLAY_SECRET_KEY } from './replay-key.js';
 
 const FIXTURES = new URL('../fixtures/histories/', import.meta.url);
@@ -25,7 +25,7 @@ try {
   await h.catalog.register({ kind: 'memory', name: 'shop', config: { system: 'sql' } });
   const email = 'elise.fontaine@example.fr';
   const { request } = await h.requests.submit({ type: 'ACCESS', identity: { email } });
-  const code = codeFrom((await h.mailbox.waitFor((m) => m.to === email && m.subject.startsWith('Your verification code'))).text);
+  const code = codeFrom((await mailAbout(request._id, email, 'Your verification code')).text);
   await h.requests.verify(request._id, code);
   const outcome = await h.temporal.result(request._id);
   if (outcome.status !== 'COMPLETED') throw new Error(`the request ended ${outcome.status}`);
