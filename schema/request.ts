@@ -1,0 +1,147 @@
+/**
+ * Data-subject requests. A customer has no account: submitRequest and
+ * verifyRequest need no token, and request(id) answers whoever holds the
+ * access token handed out at submission (or a subject token with the same
+ * email). The dpo and agent roles see every request.
+ */
+import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.js';
+import { REQUEST_STATUSES, REQUEST_TYPES, SYSTEM_STATUSES, type SystemProgress } from '../core/requests.js';
+import type { RequestDoc } from '../core/storage/requests.js';
+import { builder } from './builder.js';
+import type { GardienContext } from './context.js';
+import { IdentityInputType, IdentityType } from './identity.js';
+
+/** A request as resolvers see it; `accessToken` is set only in the answer to submitRequest. */
+type RequestView = RequestDoc & { accessToken?: string };
+
+const RequestTypeEnum = builder.enumType('RequestType', { values: REQUEST_TYPES, description: 'GDPR Art. 15 to 21.' });
+const RequestStatusEnum = builder.enumType('RequestStatus', { values: REQUEST_STATUSES });
+const SystemStatusEnum = builder.enumType('SystemStatus', { values: SYSTEM_STATUSES });
+const LanguageEnum = builder.enumType('Language', { values: { EN: { value: 'en' as const }, FR: { value: 'fr' as const } } });
+
+const SystemProgressType = builder.objectRef<SystemProgress>('SystemProgress').implement({
+  description: 'What one connected system has done for the request so far.',
+  fields: (t) => ({
+    connectorId: t.exposeID('connectorId'),
+    name: t.exposeString('name'),
+    kind: t.exposeString('kind'),
+    status: t.field({ type: SystemStatusEnum, resolve: (s) => s.status }),
+    located: t.int({ description: "Records found for the subject.", resolve: (s) => s.counts.located }),
+    exported: t.int({ description: 'Records written to the export.', resolve: (s) => s.counts.exported }),
+    error: t.exposeString('error', { nullable: true, description: 'Why the system failed, in words a DPO can act on.' }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (s) => s.updatedAt }),
+  }),
+});
+
+export const RequestObject = builder.objectRef<RequestView>('Request').implement({
+  description: 'A data-subject request and its progress in every system.',
+  fields: (t) => ({
+    id: t.exposeID('_id'),
+    type: t.field({ type: RequestTypeEnum, resolve: (r) => r.type }),
+    status: t.field({ type: RequestStatusEnum, resolve: (r) => r.status }),
+    statusReason: t.exposeString('statusReason', { nullable: true, description: 'Why it was rejected, failed or cancelled.' }),
+    subject: t.field({ type: IdentityType, resolve: (r) => r.identity }),
+    language: t.field({ type: LanguageEnum, resolve: (r) => r.language }),
+    details: t.exposeString('details', { nullable: true }),
+    receivedAt: t.field({ type: 'DateTime', resolve: (r) => r.receivedAt }),
+    dueAt: t.field({ type: 'DateTime', description: 'One month after receipt (GDPR Art. 12(3)).', resolve: (r) => r.dueAt }),
+    verifiedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.verifiedAt }),
+    completedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.completedAt }),
+    systems: t.field({ type: [SystemProgressType], resolve: (r, _args, { services }) => services.requests.systems(r._id) }),
+    reportUrl: t.string({
+      nullable: true,
+      description: 'The signed completion report (JSON with the JWS), once completed; verify it with `gardien report verify`.',
+      resolve: (r, _args, { services }) => services.requests.reportUrl(r),
+    }),
+    accessToken: t.string({
+      nullable: true,
+      description: 'Given once, in the answer to submitRequest: keep it to follow the request with `request(id, accessToken)`.',
+      resolve: (r) => r.accessToken ?? null,
+    }),
+  }),
+});
+
+const SubmitRequestInput = builder.inputType('SubmitRequestInput', {
+  fields: (t) => ({
+    type: t.field({ type: RequestTypeEnum, required: true }),
+    identity: t.field({ type: IdentityInputType, required: true, description: 'An email is required: the code and the answer are sent there.' }),
+    language: t.field({ type: LanguageEnum, required: false, description: 'Of the emails; the configured default when absent.' }),
+    details: t.string({ required: false, description: 'Anything the subject wants to add (at most 2000 characters).' }),
+  }),
+});
+
+function mayRead(context: GardienContext, doc: RequestDoc, accessToken: string | null | undefined): boolean {
+  const { actor } = context;
+  if (actor?.role === 'dpo' || actor?.role === 'agent') return true;
+  if (actor?.role === 'subject' && actor.email !== undefined && actor.email === doc.identity.email) return true;
+  return context.services.requests.holdsAccessToken(doc, accessToken);
+}
+
+async function audit(context: GardienContext, action: string, doc?: RequestDoc): Promise<void> {
+  if (context.actor) await context.services.audit.record({ actor: context.actor, action, subject: doc?.identity });
+}
+
+builder.queryFields((t) => ({
+  request: t.field({
+    type: RequestObject,
+    description: 'One request: the dpo and agent roles, a subject token with its email, or anyone with its access token.',
+    authScopes: { public: true },
+    args: { id: t.arg.id({ required: true }), accessToken: t.arg.string({ required: false }) },
+    errors: { types: [NotFoundError], directResult: true, union: { name: 'RequestResult' } },
+    resolve: async (_root, { id, accessToken }, context) => {
+      const doc = await context.services.requests.get(String(id));
+      if (!mayRead(context, doc, accessToken)) throw new ForbiddenError('Give the access token received when the request was filed');
+      await audit(context, 'request.read', doc);
+      return doc;
+    },
+  }),
+  requests: t.connection(
+    {
+      type: RequestObject,
+      description: 'Newest first. The dpo and agent roles see all; a subject token only its own.',
+      authScopes: { dpo: true, agent: true, subject: true },
+      args: { status: t.arg({ type: RequestStatusEnum, required: false }) },
+      resolve: async (_root, args, context) => {
+        if (args.last != null || args.before != null) throw new ValidationError('Page forwards with first and after', [{ path: 'last', message: 'not supported' }]);
+        const first = Math.min(Math.max(args.first ?? 20, 1), 100);
+        const email = context.actor?.role === 'subject' ? context.actor.email : undefined;
+        const page = await context.services.requests.list({ status: args.status ?? null, first, after: args.after ?? null, email });
+        await audit(context, 'request.list');
+        return {
+          edges: page.items.map((node) => ({ cursor: node._id, node })),
+          pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: args.after != null, startCursor: page.items[0]?._id ?? null, endCursor: page.items.at(-1)?._id ?? null },
+        };
+      },
+    },
+    { name: 'RequestConnection' },
+    { name: 'RequestEdge' },
+  ),
+}));
+
+builder.mutationFields((t) => ({
+  submitRequest: t.field({
+    type: RequestObject,
+    description: 'Files a request (no token needed). A verification code is emailed; nothing leaves any system before verifyRequest.',
+    authScopes: { public: true },
+    args: { input: t.arg({ type: SubmitRequestInput, required: true }) },
+    errors: { types: [ValidationError], directResult: true, union: { name: 'SubmitRequestResult' } },
+    resolve: async (_root, { input }, context) => {
+      const { request, accessToken } = await context.services.requests.submit({
+        type: input.type,
+        identity: input.identity,
+        language: input.language ?? null,
+        details: input.details ?? null,
+      });
+      await audit(context, 'request.submit', request);
+      return { ...request, accessToken };
+    },
+  }),
+  verifyRequest: t.field({
+    type: RequestObject,
+    description: 'Confirms the identity with the emailed code (no token needed); the request then runs in every system.',
+    authScopes: { public: true },
+    args: { id: t.arg.id({ required: true }), code: t.arg.string({ required: true }) },
+    errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: 'VerifyRequestResult' } },
+    resolve: (_root, { id, code }, context) => context.services.requests.verify(String(id), code),
+  }),
+}));
