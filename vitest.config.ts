@@ -1,6 +1,9 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // `graphql` as Node loads it (its CommonJS build), like Pothos and Yoga do: otherwise tests hold two copies and schemas fail across them.
+  resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] },
   test: {
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', 'bench/**', 'dist/**', '.gardien/**'],

@@ -1,0 +1,62 @@
+import { createPluginRegistry } from '../connectors/builtin.js';
+import { ConnectorCatalog } from '../connectors/sdk/catalog.js';
+import type { PluginRegistry } from '../connectors/sdk/registry.js';
+import { AuditTrail } from '../core/audit.js';
+import type { GardienConfig } from '../core/config.js';
+import { AuditRepository } from '../core/storage/audit.js';
+import { ConnectorRepository } from '../core/storage/connectors.js';
+import { Storage } from '../core/storage/mongo.js';
+import { Federation } from './federation.js';
+import { createRequestServices, type RequestServices } from '../workflows/client.js';
+
+/** Everything the gateway and the CLI use, built from the config in one place. */
+export interface Services extends RequestServices {
+  config: GardienConfig;
+  storage: Storage;
+  registry: PluginRegistry;
+  catalog: ConnectorCatalog;
+  federation: Federation;
+  audit: AuditTrail;
+  /** Closes open connectors, then storage. */
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  /** Connector kinds to offer; defaults to the built-ins plus `config.plugins`. Tests pass their own. */
+  registry?: PluginRegistry;
+}
+
+export async function createServices(config: GardienConfig, options: ServiceOptions = {}): Promise<Services> {
+  const registry = options.registry ?? (await createPluginRegistry(config.plugins));
+  const storage = await Storage.open(config.mongo.uri, config.mongo.db);
+  try {
+    const connectors = new ConnectorRepository(storage);
+    const auditRepository = new AuditRepository(storage);
+    await Promise.all([connectors.ensureIndexes(), auditRepository.ensureIndexes()]);
+    const catalog = new ConnectorCatalog(connectors, registry, {
+      secretKeys: config.secretKeys,
+      timeoutMs: config.connectorTimeoutMs,
+      defaultCountry: config.defaultCountry,
+    });
+    const audit = new AuditTrail(auditRepository, config.secretKeys[0]!);
+    const federation = new Federation(catalog, audit, { timeoutMs: config.connectorTimeoutMs, defaultCountry: config.defaultCountry });
+    const requestServices = await createRequestServices(config, storage);
+    return {
+      ...requestServices.services,
+      config,
+      storage,
+      registry,
+      catalog,
+      federation,
+      audit,
+      async close() {
+        await requestServices.close();
+        await catalog.closeAll();
+        await storage.close();
+      },
+    };
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}

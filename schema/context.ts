@@ -1,0 +1,21 @@
+import type { ConnectorCatalog } from '../connectors/sdk/catalog.js';
+import type { PluginRegistry } from '../connectors/sdk/registry.js';
+import type { Actor } from '../core/actor.js';
+import type { AuditTrail } from '../core/audit.js';
+import type { RequestService } from '../core/request-service.js';
+import type { SubjectLookup } from '../core/subject-view.js';
+
+/** What resolvers may use. The gateway's services object satisfies it (schema/ does not import gateway/). */
+export interface SchemaServices {
+  catalog: ConnectorCatalog;
+  registry: PluginRegistry;
+  federation: SubjectLookup;
+  audit: AuditTrail;
+  requests: RequestService;
+}
+
+export interface GardienContext {
+  /** Null only where the gateway lets a request in without a token. */
+  actor: Actor | null;
+  services: SchemaServices;
+}

@@ -1,0 +1,11 @@
+import { builder } from './builder.js';
+import './scalars.js';
+import './errors.js';
+import './identity.js';
+import './connector-description.js';
+import './connector.js';
+import './subject.js';
+import './request.js';
+// One import per type file; request types add theirs here.
+
+export const schema = builder.toSchema();
