@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeFrom, mailAbout, startHarness, type Harness } from '../test/e2e/harness.js';
+import { personalDataIn } from '../test/e2e/history.js';
 import { locateCalls } from '../test/e2e/memory-plugin.js';
+import { AesGcmPayloadCodec } from './codec.js';
 
 /** Submits an access request for `email` and enters the emailed code. */
 async function submitVerified(h: Harness, email: string): Promise<string> {
@@ -31,6 +33,11 @@ describe('a system that fails or slows down (real Temporal)', () => {
         ['legacy-crm', 'FAILED', 'legacy-crm says: authentication'],
       ]);
       expect(locateCalls.get(broken._id)).toHaveLength(1); // not retried: a wrong password stays wrong
+      // The failure message is in the history only encrypted (encodeCommonAttributes + the AES-GCM codec).
+      const child = h.temporal.client.workflow.getHandle(`dsr-${id}-${broken._id}`);
+      const found = await personalDataIn([child], ['legacy-crm says'], new AesGcmPayloadCodec(h.config.secretKeys));
+      expect(found.filter((f) => f.includes('raw'))).toEqual([]);
+      expect(found.filter((f) => f.includes('decoded payload'))).not.toEqual([]);
       expect((await h.services.outbox.forRequest(id)).map((m) => m.template)).toEqual(['received', 'verification_code']);
     } finally {
       await h.catalog.remove(broken._id);
