@@ -1,6 +1,7 @@
 /** Connectors: what IT registers, tests, enables and removes at run time (roles it and dpo). */
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { ConnectorError, NotFoundError, ValidationError } from '../core/errors.js';
+import { secretsFromInput } from '../core/secrets-input.js';
 import type { ConnectorDescription, HealthCheck } from '../connectors/sdk/contract.js';
 import type { ConnectorDoc } from '../core/storage/connectors.js';
 import { builder } from './builder.js';
@@ -41,14 +42,6 @@ const RegisterConnectorInput = builder.inputType('RegisterConnectorInput', {
     enabled: t.boolean({ required: false, defaultValue: true }),
   }),
 });
-
-function secretsFrom(value: unknown): Record<string, string> | null {
-  if (value == null) return null;
-  if (typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'string')) {
-    throw new ValidationError('Secrets are an object of strings, e.g. {"password": "…"}', [{ path: 'secrets', message: 'must be an object of strings' }]);
-  }
-  return value as Record<string, string>;
-}
 
 async function audited(context: GardienContext, action: string, doc: ConnectorDoc): Promise<ConnectorDoc> {
   if (context.actor) await context.services.audit.record({ actor: context.actor, action, systems: [{ connectorId: doc._id, status: 'OK' }] });
@@ -92,7 +85,7 @@ builder.mutationFields((t) => ({
         kind: input.kind,
         name: input.name,
         config: input.config,
-        secrets: secretsFrom(input.secrets),
+        secrets: secretsFromInput(input.secrets),
         enabled: input.enabled ?? true,
       });
       return audited(context, 'connector.register', doc);
