@@ -1,8 +1,6 @@
 /** Node's http server speaking fetch: Request in, Response out (streamed both ways). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 
 export function toFetchRequest(req: IncomingMessage, res: ServerResponse): Request {
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
@@ -36,5 +34,13 @@ export async function sendFetchResponse(response: Response, res: ServerResponse,
     res.end();
     return;
   }
-  await pipeline(Readable.fromWeb(response.body as NodeReadableStream), res);
+  // Yoga answers with its own ReadableStream ponyfill, which Readable.fromWeb refuses: read it chunk by chunk.
+  const reader = response.body.getReader();
+  res.on('close', () => void reader.cancel().catch(() => undefined));
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!res.write(value)) await new Promise<void>((resolve) => res.once('drain', resolve));
+  }
+  res.end();
 }

@@ -1,0 +1,117 @@
+/**
+ * `npm start`: the whole local stack on one machine, no Docker, no account anywhere.
+ * Temporal (with its Web UI), a MongoDB-protocol server, a mail catcher, the CRM
+ * emulators, the worker and the gateway; the demo systems registered as connectors.
+ * Data lives in GARDIEN_HOME (default .gardien/), so a restart keeps it.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../core/config.js';
+import { errorMessage } from '../core/errors.js';
+import { issueToken } from '../gateway/auth.js';
+import { createServices } from '../gateway/services.js';
+import { startGateway } from '../gateway/server.js';
+import { runWorker } from '../workflows/worker.js';
+import { startMailCatcher } from './mailcatcher.js';
+import { startMongo } from './mongo.js';
+import { startTemporal } from './temporal.js';
+import { portOr } from './ports.js';
+import { registerDemoSystems, startDemoSystems } from './demo/systems.js';
+
+type Stop = () => Promise<void>;
+const stops: { name: string; stop: Stop }[] = [];
+const step = (message: string) => process.stdout.write(`• ${message}\n`);
+
+async function main(): Promise<void> {
+  const home = path.resolve(process.env.GARDIEN_HOME ?? '.gardien');
+  mkdirSync(home, { recursive: true });
+  process.env.GARDIEN_HOME = home;
+  loadConfig(); // Bad variables are reported before anything starts.
+
+  step('starting MongoDB-protocol server…');
+  const mongo = await startMongo({ dataDir: path.join(home, 'mongo'), port: await portOr(27017), logFile: path.join(home, 'mongo.log') });
+  stops.push({ name: 'MongoDB', stop: mongo.stop });
+  process.env.MONGODB_URI ??= mongo.uri;
+
+  step('starting Temporal dev server…');
+  const temporal = await startTemporal({
+    dbFile: path.join(home, 'temporal.db'),
+    port: await portOr(7233),
+    uiPort: await portOr(8233),
+    logFile: path.join(home, 'temporal.log'),
+  });
+  stops.push({ name: 'Temporal', stop: temporal.stop });
+  process.env.TEMPORAL_ADDRESS ??= temporal.address;
+
+  let mailUrl = process.env.SMTP_URL;
+  if (!process.env.SMTP_URL) {
+    const mail = await startMailCatcher({ port: await portOr(1025), storeFile: path.join(home, 'mail.jsonl') });
+    stops.push({ name: 'mail catcher', stop: mail.stop });
+    process.env.SMTP_URL = mail.smtpUrl;
+    mailUrl = await mail.listenHttp(await portOr(1080));
+  }
+
+  const config = loadConfig();
+  const demo = process.env.GARDIEN_DEMO === 'off' ? null : await startDemoSystems(home);
+  if (demo) stops.push({ name: 'demo systems', stop: demo.stop });
+
+  const services = await createServices(config);
+  stops.push({ name: 'services', stop: services.close });
+  if (demo) {
+    for (const line of await registerDemoSystems(services.catalog, demo)) step(line);
+  }
+
+  step('starting worker…');
+  const worker = runWorker(config);
+  worker.catch((error: unknown) => {
+    process.stderr.write(`worker stopped: ${errorMessage(error)}\n`);
+    void shutdown(1);
+  });
+  stops.push({ name: 'worker', stop: async () => void (await worker.catch(() => undefined)) });
+
+  const gateway = await startGateway(services, { port: await portOr(config.port) });
+  stops.push({ name: 'gateway', stop: gateway.close });
+  const token = await issueToken(config.tokenSecret, { role: 'dpo', sub: 'dpo@local', ttl: '30d' });
+
+  process.stdout.write(`
+Gardien is running.
+  GraphQL (GraphiQL):  ${gateway.graphqlUrl}
+  Customer portal:     ${gateway.url}/
+  Temporal Web UI:     ${temporal.uiUrl ?? '(external Temporal: its own UI)'}
+  Caught emails:       ${mailUrl}
+  MongoDB:             ${mongo.uri}
+  Data kept in:        ${home}
+${demo ? `  Demo systems:        ${demo.summary}\n` : ''}
+DPO token (30 days; new ones with \`npx gardien token --role dpo\`):
+  ${token}
+
+Try it: curl -s ${gateway.graphqlUrl} -H 'authorization: Bearer <token>' -H 'content-type: application/json' \\
+  -d '{"query":"{ subject(identity: {email: \\"camille.durand@example.fr\\"}) { systems { name status records { object } } } }"}'
+
+Ctrl-C stops everything.
+`);
+}
+
+let stopping = false;
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write('\nstopping…\n');
+  // The worker reacts to the same signal through the Temporal runtime; the rest stops in reverse order.
+  for (const { name, stop } of stops.reverse()) {
+    try {
+      await stop();
+    } catch (error) {
+      process.stderr.write(`could not stop ${name}: ${errorMessage(error)}\n`);
+    }
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(`\nGardien could not start: ${errorMessage(error)}\n`);
+  await shutdown(1);
+});
