@@ -21,6 +21,8 @@ describe('mail templates', () => {
     expect(mail.text).toContain('Download your data: http://x/exports/e?token=a&b');
     expect(mail.html).toContain('<a href="http://x/exports/e?token=a&amp;b">Download your data</a>');
     expect(mail.text).toContain('This link works until 8 May 2025');
+    expect(mail.text.endsWith('\n\nThe data protection team')).toBe(true);
+    expect(renderMail({ name: 'completed', requestId: 'req_1', type: 'ACCESS', downloadUrl: 'http://x/e', reportUrl: 'http://x/r', linkExpiresAt: null }, 'fr').text).toContain('Télécharger vos données : http://x/e');
   });
 
   it('says when the answer is due', () => {

@@ -69,7 +69,9 @@ function lines(template: MailTemplate, lang: Language): { subject: string; block
 export function renderMail(template: MailTemplate, language: Language): MailContent {
   const { subject, blocks } = lines(template, language);
   const signature = language === 'en' ? 'The data protection team' : "L'équipe protection des données";
-  const text = [...blocks.map((b) => (typeof b === 'string' ? b : `${b.label}: ${b.link}`)), '', signature].join('\n\n');
+  // French sets a space before a colon.
+  const colon = language === 'fr' ? ' :' : ':';
+  const text = [...blocks.map((b) => (typeof b === 'string' ? b : `${b.label}${colon} ${b.link}`)), signature].join('\n\n');
   const body = blocks.map((b) => (typeof b === 'string' ? `<p>${escapeHtml(b)}</p>` : `<p><a href="${escapeHtml(b.link)}">${escapeHtml(b.label)}</a></p>`));
   const html = `<!doctype html><html lang="${language}"><body>${body.join('')}<p>${escapeHtml(signature)}</p></body></html>`;
   return { subject, text, html };
