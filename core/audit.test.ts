@@ -88,3 +88,18 @@ describe('the audit trail', () => {
     expect(await trail.verifyChain()).toEqual({ ok: true, entries: writers });
   });
 });
+
+describe('several writers on one trail', () => {
+  it('keeps one chain when two processes append in turns and at once', async () => {
+    const { repository } = await freshTrail();
+    const here = new AuditTrail(repository, key);
+    const there = new AuditTrail(repository, key);
+    await here.record({ actor: dpo, action: 'subject.lookup' });
+    await there.record({ actor: dpo, action: 'subject.lookup' });
+    // `here` still believes entry 1 ends the chain: it must notice entry 2 and link to it.
+    const third = await here.record({ actor: dpo, action: 'subject.lookup' });
+    expect(third.seq).toBe(3);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? here : there).record({ actor: dpo, action: 'subject.lookup' })));
+    expect(await here.verifyChain()).toEqual({ ok: true, entries: 13 });
+  });
+});

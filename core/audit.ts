@@ -34,6 +34,7 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
 
 export class AuditTrail {
   readonly #subjectKey: Buffer;
+  #tail: { seq: number; hash: string } | null = null;
 
   constructor(
     private readonly repository: AuditRepository,
@@ -49,12 +50,14 @@ export class AuditTrail {
   }
 
   /**
-   * Appends one entry at the end of the chain. Concurrent writers race for the
-   * next `seq`; the unique index lets one win and the others read the new end and try again.
+   * Appends one entry at the end of the chain. Concurrent writers (here or in
+   * another process) race for the next `seq`; the unique index lets one win and
+   * the others read the new end and try again.
    */
   async record(event: AuditEvent): Promise<AuditEntry> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const last = await this.repository.last();
+      // The end of the chain as this process last wrote it saves a read per entry; a stale one costs one retry.
+      const last = this.#tail ?? (await this.repository.last());
       const draft: Omit<AuditEntry, 'hash'> = {
         seq: (last?.seq ?? 0) + 1,
         at: new Date(),
@@ -67,10 +70,12 @@ export class AuditTrail {
       const entry: AuditEntry = { ...draft, hash: entryHash(draft) };
       try {
         await this.repository.insert(entry);
+        if (!this.#tail || this.#tail.seq < entry.seq) this.#tail = { seq: entry.seq, hash: entry.hash };
         return entry;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 * (attempt + 1))));
+        this.#tail = null;
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 * attempt)));
       }
     }
     throw new Error(`Could not append to the audit trail after ${MAX_ATTEMPTS} attempts`);
