@@ -112,7 +112,7 @@ export class ConnectorCatalog {
       check = await connector.check();
       if (check.ok) await this.repository.update(doc._id, { description: await connector.describe() });
     } catch (error) {
-      this.#forget(doc._id);
+      void this.#forget(doc._id);
       const kind = error instanceof ConnectorError ? error.kind : 'unreachable';
       check = {
         ok: false,
