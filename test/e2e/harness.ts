@@ -13,8 +13,7 @@ import { ConnectorRepository } from '../../core/storage/connectors.js';
 import { Storage } from '../../core/storage/mongo.js';
 import { DsrWorkflowClient, connectTemporal } from '../../workflows/client.js';
 import { createWorker } from '../../workflows/worker.js';
-import { uniqueName } from '../support/db.js';
-import { waitForMail, type CaughtMail } from '../support/mail.js';
+import type { CaughtMail } from '../support/mail.js';
 import { memoryPlugin } from './memory-plugin.js';
 
 /** The request machinery on the real stack: storage, catalog, services, a worker on its own task queue, a client. */
@@ -43,15 +42,19 @@ export function quietTemporal(): void {
   runtimeInstalled = true;
 }
 
+// test/support/* reads vitest's injected values, so it is loaded only when needed: record-histories.ts runs outside vitest.
+const uniqueName = async (prefix: string) => (await import('../support/db.js')).uniqueName(prefix);
+
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   quietTemporal();
   const stack = stackEnv();
+  const db = env.MONGODB_DB ?? (await uniqueName('dsr'));
   const config = loadConfig({
     GARDIEN_HOME: mkdtempSync(path.join(tmpdir(), 'gardien-dsr-')),
     GARDIEN_SECRET_KEY: `test:${randomBytes(32).toString('base64')}`,
     GARDIEN_TOKEN_SECRET: randomBytes(32).toString('hex'),
     MONGODB_URI: stack.mongo,
-    MONGODB_DB: uniqueName('dsr'),
+    MONGODB_DB: db,
     TEMPORAL_ADDRESS: stack.temporal,
     TEMPORAL_TASK_QUEUE: `dsr-test-${randomBytes(6).toString('hex')}`,
     SMTP_URL: stack.smtp,
@@ -98,7 +101,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
 }
 
 /** The mail about `requestId` to `to` whose subject includes `subject`, waiting for it (every request mail names its id). */
-export function mailAbout(requestId: string, to: string, subject: string): Promise<CaughtMail> {
+export async function mailAbout(requestId: string, to: string, subject: string): Promise<CaughtMail> {
+  const { waitForMail } = await import('../support/mail.js');
   return waitForMail({ to, subjectIncludes: subject, textIncludes: requestId });
 }
 
@@ -110,7 +114,7 @@ export function codeFrom(text: string): string {
 
 /** A fresh MongoDB database on the test stack; `drop` removes it. */
 export async function openTestStorage(): Promise<Storage & { drop(): Promise<void> }> {
-  const storage = await Storage.open(stackEnv().mongo, uniqueName('dsr_unit'));
+  const storage = await Storage.open(stackEnv().mongo, await uniqueName('dsr_unit'));
   return Object.assign(storage, {
     async drop() {
       await storage.db.dropDatabase();
