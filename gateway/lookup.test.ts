@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PEOPLE } from './fixture-connectors.js';
 import { graphql, startTestServices, type TestServices } from './testing.js';
+import type { Federation } from './federation.js';
 import { createGateway, type Gateway } from './yoga.js';
 
 const LOOKUP = /* GraphQL */ `
@@ -150,5 +151,22 @@ describe('subject lookup', () => {
     const answer = await graphql(gateway.fetch, services.tokens.dpo, LOOKUP, { identity: { email: 'nobody@example.org' } });
     expect(answer.data!.subject.systems).toEqual([expect.objectContaining({ name: 'crm', status: 'OK', records: [] })]);
     expect(FIXTURE_PEOPLE.some((p) => p.email === 'nobody@example.org')).toBe(false);
+  });
+
+  it('masks an unexpected failure: the caller learns nothing of it', async () => {
+    const broken = createGateway({
+      ...services,
+      federation: { lookup: () => Promise.reject(new Error('mongodb://admin:hunter2@db.internal refused')) } as unknown as Federation,
+    });
+    const response = await broken.fetch(
+      new Request('http://gardien.test/graphql', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${services.tokens.dpo}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: LOOKUP, variables: { identity: { email: 'lea.martin@example.org' } } }),
+      }),
+    );
+    const body = await response.text();
+    expect(JSON.parse(body).errors).toEqual([expect.objectContaining({ message: 'Unexpected error.', extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) })]);
+    expect(body).not.toContain('hunter2');
   });
 });
