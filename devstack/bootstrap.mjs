@@ -41,8 +41,20 @@ async function ensureDependencies() {
   if (hasLock && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === lockHash()) return 0;
   if (!hasLock && existsSync(path.join(root, 'node_modules'))) return 0;
 
-  console.error(hasLock ? 'Installing dependencies (npm ci)…' : 'Installing dependencies (npm install, no package-lock.json yet)…');
-  const code = await run(npm, hasLock ? ['ci'] : ['install']);
+  let code;
+  if (hasLock) {
+    console.error('Installing dependencies (npm ci)…');
+    code = await run(npm, ['ci']);
+    if (code !== 0) {
+      // npm ci also refuses a lock that lacks optional packages for other platforms, which a
+      // registry mirror may not carry; npm install --no-save installs from the lock, leaving it as is.
+      console.error('npm ci failed; trying npm install --no-save (package-lock.json is left unchanged)…');
+      code = await run(npm, ['install', '--no-save']);
+    }
+  } else {
+    console.error('Installing dependencies (npm install, no package-lock.json yet)…');
+    code = await run(npm, ['install']);
+  }
   if (code === 0) writeFileSync(stampFile, `${lockHash()}\n`);
   return code;
 }

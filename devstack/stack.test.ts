@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { MongoClient, MongoServerError } from 'mongodb';
+import mysql from 'mysql2/promise';
 import nodemailer from 'nodemailer';
+import pg from 'pg';
 import { afterAll, afterEach, describe, expect, inject, it, vi } from 'vitest';
-import { mongoTestDb, uniqueName } from '../test/support/db.js';
+import { createMariaDatabase, createPostgresDatabase, dropMariaDatabase, dropPostgresDatabase, mongoTestDb, uniqueName } from '../test/support/db.js';
 import { caughtMails, waitForMail } from '../test/support/mail.js';
 import { startMailCatcher } from './mailcatcher.js';
 import { startMongo } from './mongo.js';
@@ -76,6 +78,34 @@ describe('the shared test stack', () => {
     expect(page).toContain('Your request was received');
   });
 });
+
+describe('throw-away SQL databases for tests', () => {
+  it('creates a PostgreSQL database one can connect to, and drops it', async () => {
+    const { name, url } = await createPostgresDatabase(uniqueName('stack'));
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    expect((await client.query<{ db: string }>('SELECT current_database() AS db')).rows[0]?.db).toBe(name);
+    await client.end();
+    await dropPostgresDatabase(name);
+    await expect(connectPostgres(url)).rejects.toThrow(/does not exist/);
+  });
+
+  it('creates a MariaDB database one can connect to, and drops it', async () => {
+    const { name, url } = await createMariaDatabase(uniqueName('stack'));
+    const connection = await mysql.createConnection(url);
+    const [rows] = await connection.query<mysql.RowDataPacket[]>('SELECT DATABASE() AS db');
+    expect(rows[0]?.db).toBe(name);
+    await connection.end();
+    await dropMariaDatabase(name);
+    await expect(mysql.createConnection(url)).rejects.toThrow(/Unknown database/);
+  });
+});
+
+async function connectPostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.end();
+}
 
 describe('starting servers', () => {
   it('keeps MongoDB data across a restart on the same data directory', async () => {

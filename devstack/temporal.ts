@@ -28,6 +28,8 @@ export interface TemporalServer {
   uiUrl: string | undefined;
   /** true when `TEMPORAL_ADDRESS` pointed elsewhere and nothing was started. */
   external: boolean;
+  /** The `temporal` binary that runs it (for `TestWorkflowEnvironment.createLocal`), unless external. */
+  cliPath: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -36,7 +38,7 @@ const START_ATTEMPTS = 3;
 export async function startTemporal(options: TemporalOptions = {}): Promise<TemporalServer> {
   const namespace = options.namespace ?? process.env.TEMPORAL_NAMESPACE ?? 'default';
   const external = process.env.TEMPORAL_ADDRESS;
-  if (external) return { address: external, namespace, uiUrl: process.env.TEMPORAL_UI_URL, external: true, stop: async () => {} };
+  if (external) return { address: external, namespace, uiUrl: process.env.TEMPORAL_UI_URL, external: true, cliPath: undefined, stop: async () => {} };
 
   const cli = await ensureTemporalCli(options.onProgress);
   // A free port can be taken between the probe and the bind: retry with fresh ones.
@@ -67,7 +69,7 @@ async function startDevServer(cli: string, namespace: string, options: TemporalO
 
   const server = spawnServer(cli, args, { name: `Temporal dev server (${cli})`, logFile: options.logFile });
   await waitUntilReady(server, () => namespaceAnswers(address, namespace), options.startTimeoutMs ?? 120_000);
-  return { address, namespace, uiUrl, external: false, stop: () => server.stop() };
+  return { address, namespace, uiUrl, external: false, cliPath: cli, stop: () => server.stop() };
 }
 
 async function namespaceAnswers(address: string, namespace: string): Promise<boolean> {

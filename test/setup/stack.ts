@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureTemporalCli } from '../../devstack/binaries.js';
 import { startMailCatcher } from '../../devstack/mailcatcher.js';
 import { startMongo } from '../../devstack/mongo.js';
 import { startTemporal } from '../../devstack/temporal.js';
@@ -21,8 +20,6 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
   const dir = mkdtempSync(path.join(tmpdir(), 'gardien-test-stack-'));
-  // Test workers inherit this process's environment: the env vars reach code that reads config.
-  if (!process.env.TEMPORAL_ADDRESS) process.env.TEMPORAL_CLI_PATH ??= await ensureTemporalCli();
   const results = await Promise.allSettled([
     startTemporal({ ui: false, logFile: path.join(dir, 'temporal.log') }),
     startMongo({ dataDir: path.join(dir, 'ferretdb'), logFile: path.join(dir, 'mongo.log') }),
@@ -39,10 +36,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []))[0];
   }
   const [temporal, mongo, mail] = [temporalResult.value, mongoResult.value, mailResult.value];
-  const mailcatcherUrl = await mail.listenHttp();
+  const mailcatcherUrl = await mail.listenHttp().catch(async (error: unknown) => {
+    await teardown();
+    throw error;
+  });
 
-  const env = { TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: temporal.namespace, MONGODB_URI: mongo.uri, SMTP_URL: mail.smtpUrl, MAILCATCHER_URL: mailcatcherUrl };
-  Object.assign(process.env, env);
+  // Test workers inherit this process's environment: code that reads its config from env finds the stack.
+  Object.assign(process.env, {
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_NAMESPACE: temporal.namespace,
+    MONGODB_URI: mongo.uri,
+    SMTP_URL: mail.smtpUrl,
+    MAILCATCHER_URL: mailcatcherUrl,
+  });
+  if (temporal.cliPath) process.env.TEMPORAL_CLI_PATH = temporal.cliPath;
   project.provide('temporalAddress', temporal.address);
   project.provide('temporalNamespace', temporal.namespace);
   project.provide('mongodbUri', mongo.uri);

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { MongoClient, type Db } from 'mongodb';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { inject } from 'vitest';
 
 const POSTGRES_ADMIN_URL = process.env.POSTGRES_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const MARIADB_ADMIN_URL = process.env.MARIADB_ADMIN_URL ?? 'mysql://root@127.0.0.1:3306';
@@ -61,7 +60,8 @@ export interface MongoTestDb {
 
 /** A fresh database on the test stack's MongoDB-protocol server (FerretDB unless MONGODB_URI says otherwise). */
 export async function mongoTestDb(prefix = 'test'): Promise<MongoTestDb> {
-  const uri = process.env.MONGODB_URI ?? inject('mongodbUri');
+  // Imported lazily: benchmarks use the SQL helpers here outside vitest.
+  const uri = process.env.MONGODB_URI ?? (await import('vitest')).inject('mongodbUri');
   const name = uniqueName(prefix);
   const client = await MongoClient.connect(uri);
   const db = client.db(name);
