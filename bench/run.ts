@@ -1,0 +1,11 @@
+/** `npm run bench`: every benchmark in turn, printing its figures. `npm run bench -- lookup` runs one. */
+const BENCHES: Record<string, () => Promise<{ run: () => Promise<unknown> }>> = {
+  lookup: () => import('./lookup.bench.js'),
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, load] of Object.entries(BENCHES)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  process.stdout.write(`\n=== ${name} ===\n`);
+  await (await load()).run();
+}
