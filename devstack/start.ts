@@ -51,6 +51,8 @@ async function main(): Promise<void> {
     mailUrl = await mail.listenHttp(await portOr(1080));
   }
 
+  // Links in emails point at the port the gateway really gets.
+  process.env.PORT = String(await portOr(Number(process.env.PORT ?? 4000)));
   const config = loadConfig();
   const demo = process.env.GARDIEN_DEMO === 'off' ? null : await startDemoSystems(home);
   if (demo) stops.push({ name: 'demo systems', stop: demo.stop });
@@ -69,7 +71,7 @@ async function main(): Promise<void> {
   });
   stops.push({ name: 'worker', stop: async () => void (await worker.catch(() => undefined)) });
 
-  const gateway = await startGateway(services, { port: await portOr(config.port) });
+  const gateway = await startGateway(services, { port: config.port });
   stops.push({ name: 'gateway', stop: gateway.close });
   const token = await issueToken(config.tokenSecret, { role: 'dpo', sub: 'dpo@local', ttl: '30d' });
 
