@@ -67,6 +67,8 @@ export function createGateway(services: Services): Gateway {
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     graphiql: graphiql ? { title: 'Gardien', defaultQuery: EXAMPLE_QUERY, headers: '{\n  "Authorization": "Bearer <token>"\n}' } : false,
+    // GraphiQL with its assets inlined (Yoga's default loads them from a CDN, out of reach offline); loaded on first use, it is 9 MB.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     maskedErrors: { maskError: maskUnexpected },
     logging: yogaLogger,
     context: ({ request }) => createContext(services, actors.get(request) ?? null),

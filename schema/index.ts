@@ -6,6 +6,7 @@ import './connector-description.js';
 import './connector.js';
 import './subject.js';
 import './request.js';
+import './request-updates.js';
 // One import per type file; request types add theirs here.
 
 export const schema = builder.toSchema();

@@ -70,7 +70,7 @@ const SubmitRequestInput = builder.inputType('SubmitRequestInput', {
   }),
 });
 
-function mayRead(context: GardienContext, doc: RequestDoc, accessToken: string | null | undefined): boolean {
+export function mayRead(context: GardienContext, doc: RequestDoc, accessToken: string | null | undefined): boolean {
   const { actor } = context;
   if (actor?.role === 'dpo' || actor?.role === 'agent') return true;
   if (actor?.role === 'subject' && actor.email !== undefined && actor.email === doc.identity.email) return true;
