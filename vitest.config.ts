@@ -10,6 +10,8 @@ export default defineConfig({
     // One Temporal, one FerretDB and one mail catcher for the whole run; see test/setup/stack.ts.
     globalSetup: ['test/setup/stack.ts'],
     pool: 'forks',
+    // Components log JSON lines; tests keep warnings and errors only.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     testTimeout: 60_000,
     // The first run may build the Temporal CLI and the FerretDB launcher.
     hookTimeout: 180_000,

@@ -15,7 +15,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const [command, ...rest] = process.argv.slice(2);
 const commands = {
   test: async () => {
-    for (const [tool, ...args] of [['eslint', '.'], ['tsc', '--noEmit'], ['vitest', 'run', ...rest]]) {
+    for (const [tool, ...args] of [['eslint', '.'], ['tsc', '--noEmit'], ['tsx', 'devstack/prepare.ts'], ['vitest', 'run', ...rest]]) {
       const code = await run(bin(tool), args);
       if (code !== 0) return code;
     }
