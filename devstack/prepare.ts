@@ -5,7 +5,7 @@
  */
 import { ensureFerretdbLauncher, ensureTemporalCli } from './binaries.js';
 
-const needed: Promise<string>[] = [ensureFerretdbLauncher()];
-if (!process.env.TEMPORAL_ADDRESS) needed.push(ensureTemporalCli());
-if (process.env.MONGODB_URI) needed.shift();
-for (const binary of await Promise.all(needed)) process.stdout.write(`ready: ${binary}\n`);
+const builds: (() => Promise<string>)[] = [];
+if (!process.env.MONGODB_URI) builds.push(() => ensureFerretdbLauncher());
+if (!process.env.TEMPORAL_ADDRESS) builds.push(() => ensureTemporalCli());
+for (const binary of await Promise.all(builds.map((build) => build()))) process.stdout.write(`ready: ${binary}\n`);
