@@ -4,6 +4,7 @@
  */
 import type { Actor, Role } from '../core/actor.js';
 import { healthRoute } from './health.js';
+import { PORTAL_ROUTES } from './portal/routes.js';
 import { REQUEST_ROUTES } from './request-routes.js';
 import type { Services } from './services.js';
 
@@ -27,6 +28,7 @@ export interface Route {
 
 export const ROUTES: readonly Route[] = [
   healthRoute,
+  ...PORTAL_ROUTES, // before REQUEST_ROUTES: `/reports/:id.html` wins over `/reports/:id`
   ...REQUEST_ROUTES,
 ];
 
@@ -39,8 +41,10 @@ export function matchPath(pattern: string, pathname: string): Record<string, str
   for (let i = 0; i < want.length; i++) {
     const segment = want[i]!;
     if (segment.startsWith(':')) {
-      if (!got[i]) return null;
-      params[segment.slice(1)] = decodeURIComponent(got[i]!);
+      // `:id.html` takes a segment ending in `.html` and keeps what precedes it.
+      const [name, suffix] = [segment.slice(1).split('.')[0]!, segment.includes('.') ? segment.slice(segment.indexOf('.')) : ''];
+      if (!got[i] || !got[i]!.endsWith(suffix) || got[i]!.length === suffix.length) return null;
+      params[name] = decodeURIComponent(got[i]!.slice(0, got[i]!.length - suffix.length));
     } else if (segment !== got[i]) {
       return null;
     }

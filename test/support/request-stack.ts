@@ -1,0 +1,85 @@
+/**
+ * A gateway on a real port and a worker on the test stack's Temporal, with
+ * the legacy fixture databases registered as SQL connectors through GraphQL:
+ * what the end-to-end request suites (GraphQL and browser) start from.
+ */
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { expect } from 'vitest';
+import { legacyPostgres } from '../../connectors/sql/fixture-servers.js';
+import { legacySqlite } from '../../connectors/sql/fixture-sqlite.js';
+import { freePort } from '../../devstack/ports.js';
+import { startGateway, type RunningGateway } from '../../gateway/server.js';
+import { graphql, startTestServices, type GraphQLAnswer, type TestServices } from '../../gateway/testing.js';
+import { createWorker } from '../../workflows/worker.js';
+import { quietTemporal, stackEnv } from '../e2e/harness.js';
+import { legacyConnectorConfig } from '../fixtures/legacy-schema.js';
+import { uniqueName } from './db.js';
+
+export type LegacyDatabase = 'sqlite' | 'postgres';
+
+export interface RequestStack {
+  services: TestServices;
+  gateway: RunningGateway;
+  /** One GraphQL operation over real HTTP; `token` null for a customer without an account. */
+  ask<T>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<T>>;
+  /** Stops the worker and the gateway, drops the databases. */
+  close(): Promise<void>;
+}
+
+/** Connectors are named `billing-<database>`. `env` adds or overrides configuration. */
+export async function startRequestStack(databases: readonly LegacyDatabase[], env: Record<string, string> = {}): Promise<RequestStack> {
+  quietTemporal();
+  const stack = stackEnv();
+  const port = await freePort();
+  const services = await startTestServices({
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    TEMPORAL_ADDRESS: stack.temporal,
+    TEMPORAL_TASK_QUEUE: uniqueName('e2e'),
+    SMTP_URL: stack.smtp,
+    ...env,
+  });
+  const cleanups: (() => unknown)[] = [() => services.dispose()];
+  const droppers: (() => unknown)[] = []; // dropped last, once nothing uses them
+  const close = async () => {
+    for (const cleanup of [...cleanups.reverse(), ...droppers]) await cleanup();
+  };
+  try {
+    const gateway = await startGateway(services, { port, host: '127.0.0.1' });
+    cleanups.push(() => gateway.close());
+    const connection = await NativeConnection.connect({ address: stack.temporal });
+    cleanups.push(() => connection.close());
+    const worker: Worker = await createWorker({ config: services.config, services: services.dsr, catalog: services.catalog, connection });
+    const running = worker.run();
+    cleanups.push(async () => {
+      worker.shutdown();
+      await running;
+    });
+    const ask = <T>(token: string | null, query: string, variables: Record<string, unknown> = {}) => graphql<T>(fetch, token, query, variables, gateway.graphqlUrl);
+    for (const database of databases) {
+      const url = database === 'sqlite' ? await openSqlite(droppers) : await openPostgres(droppers);
+      const answer = await ask<{ registerConnector: { __typename: string } }>(
+        services.tokens.it,
+        'mutation ($input: RegisterConnectorInput!) { registerConnector(input: $input) { __typename } }',
+        { input: { kind: 'sql', name: `billing-${database}`, config: legacyConnectorConfig(url) } },
+      );
+      expect(answer.data?.registerConnector.__typename).toBe('Connector');
+    }
+    return { services, gateway, ask, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function openSqlite(cleanups: (() => unknown)[]): Promise<string> {
+  const sqlite = await legacySqlite();
+  cleanups.push(() => sqlite.remove());
+  return sqlite.url;
+}
+
+async function openPostgres(cleanups: (() => unknown)[]): Promise<string> {
+  const postgres = await legacyPostgres();
+  cleanups.push(() => postgres.drop());
+  return postgres.url;
+}
