@@ -80,7 +80,7 @@ describe('HubSpot connector', () => {
   it('reads the records with every property that has a value', async () => {
     const refs = await connector.locate(normaliseIdentity({ email: 'james.whitfield@example.co.uk' }));
     const records = await collect(connector.read(refs));
-    expect(records.find((r) => r.ref.object === 'contacts')!.fields).toMatchObject({ firstname: 'James', phone: '+44 7700 900123', city: 'Manchester', jobtitle: 'Operations Director' });
+    expect(records.find((r) => r.ref.object === 'contacts')!.fields).toMatchObject({ firstname: 'James', phone: '+44 7911 123456', city: 'Manchester', jobtitle: 'Operations Director' });
     const notes = records.filter((r) => r.ref.object === 'notes').map((r) => r.fields.hs_note_body);
     expect(notes).toContainEqual(expect.stringContaining('knee operation'));
     expect(records.find((r) => r.ref.object === 'emails')!.fields).toMatchObject({ hs_email_subject: 'Re: Quote for 25 seats', hs_email_direction: 'INCOMING_EMAIL' });

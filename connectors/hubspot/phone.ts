@@ -1,4 +1,4 @@
-/** Phone numbers as HubSpot users type them ("06 12 34 56 78", "+44 7700 900123") against the E.164 form we look up. */
+/** Phone numbers as HubSpot users type them ("06 12 34 56 78", "+44 7911 123456") against the E.164 form we look up. */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { normalisePhone } from '../../core/identity.js';
 

@@ -42,7 +42,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     firstName: 'James',
     lastName: 'Whitfield',
     email: 'james.whitfield@example.co.uk',
-    phone: '+447700900123',
+    phone: '+447911123456',
     language: 'en',
     city: 'Manchester',
     country: 'GB',

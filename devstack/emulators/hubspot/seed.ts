@@ -48,7 +48,7 @@ const EXTRAS: Record<string, PortalExtras> = {
     deals: [{ name: 'Ateliers Durand — renouvellement annuel', amount: '4800', stage: 'closedwon' }],
   },
   james: {
-    phone: '+44 7700 900123',
+    phone: '+44 7911 123456',
     additionalEmails: 'james@whitfield-sons.example',
     jobtitle: 'Operations Director',
     lifecyclestage: 'opportunity',

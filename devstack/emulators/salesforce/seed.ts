@@ -27,7 +27,7 @@ const EXTRAS: Record<string, PersonExtras> = {
     longNote: { title: 'Compte-rendu de visite', body: 'Visite à l’atelier de Lyon le 4 mars. Camille gère seule la partie administrative depuis le départ de son associé. Budget serré cette année, mais intérêt réel pour l’offre annuelle si le paiement peut être mensualisé. Son numéro personnel est le seul joignable en journée.' },
   },
   james: {
-    as: 'Contact', storedPhone: '+44 7700 900123', title: 'Operations Director', street: '22 Deansgate', postalCode: 'M3 1RH',
+    as: 'Contact', storedPhone: '+44 7911 123456', title: 'Operations Director', street: '22 Deansgate', postalCode: 'M3 1RH',
     cases: [{ subject: 'Cannot log in after password reset', description: 'James reports that the reset link expires immediately. Reproduced on Chrome; workaround sent by email.', status: 'Working', origin: 'Phone' }],
     campaign: 'launch',
     longNote: { title: 'Account plan FY25', body: 'Whitfield & Sons are consolidating suppliers. James is the decision maker, his CFO signs above 20k. He asked us not to call his mobile before 9am. Renewal risk: medium.' },
@@ -97,7 +97,7 @@ function seedPerson(org: OrgState, p: DemoPerson, x: PersonExtras, campaigns: Re
     // The same man again, from a web form, his email typed with capitals: a lookup must find both.
     org.insert('Lead', {
       FirstName: p.firstName, LastName: p.lastName, Company: p.company, Email: 'James.Whitfield@Example.co.uk',
-      Phone: '07700 900123', Country: 'GB', LeadSource: 'Web', Description: 'Downloaded the GDPR checklist; asked for pricing for 25 seats.',
+      Phone: '07911 123456', Country: 'GB', LeadSource: 'Web', Description: 'Downloaded the GDPR checklist; asked for pricing for 25 seats.',
     }, system);
   }
 }
