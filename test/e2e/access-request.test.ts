@@ -11,20 +11,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legacyPostgres } from '../../connectors/sql/fixture-servers.js';
-import { legacySqlite, type LegacySqlite } from '../../connectors/sql/fixture-sqlite.js';
-import type { TemporaryDatabase } from '../../connectors/sql/temporary-database.js';
-import { freePort } from '../../devstack/ports.js';
-import { startGateway, type RunningGateway } from '../../gateway/server.js';
-import { graphql, startTestServices, type TestServices } from '../../gateway/testing.js';
+import type { RunningGateway } from '../../gateway/server.js';
+import type { TestServices } from '../../gateway/testing.js';
 import { flipPayloadByte } from '../../core/report/testing.js';
 import { AesGcmPayloadCodec } from '../../workflows/codec.js';
-import { createWorker } from '../../workflows/worker.js';
-import { legacyConnectorConfig } from '../fixtures/legacy-schema.js';
-import { uniqueName } from '../support/db.js';
-import { codeFrom, mailAbout, quietTemporal, stackEnv } from './harness.js';
+import { startRequestStack, type RequestStack } from '../support/request-stack.js';
+import { codeFrom, mailAbout } from './harness.js';
 import { personalDataIn } from './history.js';
 
 const EMAIL = 'aurelie.marchand@example.fr'; // typed Aurelie.Marchand@Example.FR in the legacy databases
@@ -54,53 +47,18 @@ interface RequestAnswer {
 }
 
 describe('access request, end to end through GraphQL and HTTP', () => {
+  let stack: RequestStack;
   let services: TestServices;
   let gateway: RunningGateway;
-  let connection: NativeConnection;
-  let worker: Worker;
-  let running: Promise<void>;
-  let sqlite: LegacySqlite;
-  let postgres: TemporaryDatabase;
   const dir = mkdtempSync(path.join(tmpdir(), 'gardien-e2e-'));
-  const ask = <T>(token: string | null, query: string, variables: Record<string, unknown> = {}) =>
-    graphql<T>(fetch, token, query, variables, gateway.graphqlUrl);
+  const ask = <T>(token: string | null, query: string, variables: Record<string, unknown> = {}) => stack.ask<T>(token, query, variables);
 
   beforeAll(async () => {
-    quietTemporal();
-    const stack = stackEnv();
-    const port = await freePort();
-    services = await startTestServices({
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      TEMPORAL_ADDRESS: stack.temporal,
-      TEMPORAL_TASK_QUEUE: uniqueName('e2e'),
-      SMTP_URL: stack.smtp,
-      EXPORT_LINK_TTL_DAYS: String(LINK_TTL_SECONDS / 86_400),
-    });
-    gateway = await startGateway(services, { port, host: '127.0.0.1' });
-    connection = await NativeConnection.connect({ address: stack.temporal });
-    worker = await createWorker({ config: services.config, services: services.dsr, catalog: services.catalog, connection });
-    running = worker.run();
-    [sqlite, postgres] = await Promise.all([legacySqlite(), legacyPostgres()]);
-    for (const [name, url] of [['billing-sqlite', sqlite.url], ['billing-postgres', postgres.url]] as const) {
-      const answer = await ask<{ registerConnector: { __typename: string } }>(
-        services.tokens.it,
-        'mutation ($input: RegisterConnectorInput!) { registerConnector(input: $input) { __typename } }',
-        { input: { kind: 'sql', name, config: legacyConnectorConfig(url) } },
-      );
-      expect(answer.data?.registerConnector.__typename).toBe('Connector');
-    }
+    stack = await startRequestStack(['sqlite', 'postgres'], { EXPORT_LINK_TTL_DAYS: String(LINK_TTL_SECONDS / 86_400) });
+    ({ services, gateway } = stack);
   }, 180_000);
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await connection?.close();
-    await gateway?.close();
-    await services?.dispose();
-    sqlite?.remove();
-    await postgres?.drop();
-  });
+  afterAll(() => stack?.close());
 
   it('takes a customer from submission to a verified report and a download that expires', async () => {
     // Submit, with no token: the answer carries the access token to follow the request.
