@@ -80,7 +80,13 @@ export const reportPageRoute: Route = {
   access: 'public',
   async handle(request, { services, params, url }) {
     const language = pickLanguage(request, url);
-    const file = await services.dsr.reports.file(params.id!);
+    const t = MESSAGES[language];
+    const found = await services.dsr.reports.find(params.id!);
+    if (!found) {
+      const missing = page({ language, title: t.reportTitle, page: 'report', body: html`<h1>${t.reportTitle}</h1><p class="alert">${t.noReport}</p>` }, url);
+      return new Response(missing.body, { status: 404, headers: missing.headers });
+    }
+    const file = { reportId: found._id, kid: found.kid, jws: found.jws, report: found.report };
     const jwks = await services.dsr.signingKeys.jwks();
     let check: { valid: true } | { valid: false; reason: string } = { valid: true };
     try {
@@ -91,6 +97,6 @@ export const reportPageRoute: Route = {
     }
     const base = services.config.publicUrl;
     const body = reportBody(file.report, file.kid, check, `/reports/${encodeURIComponent(file.reportId)}`, `${base}/.well-known/jwks.json`, language);
-    return page({ language, title: `${MESSAGES[language].reportTitle} ${file.reportId}`, page: 'report', body }, url);
+    return page({ language, title: `${t.reportTitle} ${file.reportId}`, page: 'report', body }, url);
   },
 };
