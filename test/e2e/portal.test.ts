@@ -99,6 +99,13 @@ describe('customer portal in a browser', () => {
     expect(report).not.toContain(EMAIL);
     await page.screenshot({ path: '/tmp/gardien-portal-5-report.png', fullPage: true });
     expect(failed).toEqual([]);
+
+    // Someone with the address but another token sees nothing of the request.
+    const stranger = await context.newPage();
+    await stranger.goto(`${stack.gateway.url}/requests/${id}#token=not-the-token`);
+    await expect.poll(() => stranger.locator('#errors').innerText()).toBe('This link does not give access to the request.');
+    expect(await stranger.locator('dl.facts').isVisible()).toBe(false);
+    await stranger.screenshot({ path: '/tmp/gardien-portal-5b-wrong-token.png', fullPage: true });
   }, 180_000);
 
   it('speaks French from the browser’s preference or the switch, and keeps the token across it', async () => {
