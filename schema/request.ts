@@ -5,7 +5,7 @@
  * email). The dpo and agent roles see every request.
  */
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.js';
-import { REQUEST_STATUSES, REQUEST_TYPES, SYSTEM_STATUSES, type SystemProgress } from '../core/requests.js';
+import { REQUEST_STATUSES, REQUEST_TYPES, SYSTEM_STATUSES, TERMINAL_STATUSES, type SystemProgress } from '../core/requests.js';
 import type { RequestDoc } from '../core/storage/requests.js';
 import { builder } from './builder.js';
 import type { GardienContext } from './context.js';
@@ -45,6 +45,10 @@ export const RequestObject = builder.objectRef<RequestView>('Request').implement
     details: t.exposeString('details', { nullable: true }),
     receivedAt: t.field({ type: 'DateTime', resolve: (r) => r.receivedAt }),
     dueAt: t.field({ type: 'DateTime', description: 'One month after receipt (GDPR Art. 12(3)).', resolve: (r) => r.dueAt }),
+    overdue: t.boolean({
+      description: 'Past its due date and not finished: the DPO must act or extend the deadline.',
+      resolve: (r) => !TERMINAL_STATUSES.has(r.status) && r.dueAt.getTime() < Date.now(),
+    }),
     verifiedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.verifiedAt }),
     completedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.completedAt }),
     systems: t.field({ type: [SystemProgressType], resolve: (r, _args, { services }) => services.requests.systems(r._id) }),
@@ -100,12 +104,15 @@ builder.queryFields((t) => ({
       type: RequestObject,
       description: 'Newest first. The dpo and agent roles see all; a subject token only its own.',
       authScopes: { dpo: true, agent: true, subject: true },
-      args: { status: t.arg({ type: RequestStatusEnum, required: false }) },
+      args: {
+        status: t.arg({ type: RequestStatusEnum, required: false }),
+        overdue: t.arg.boolean({ required: false, description: 'true: only requests past their due date and not finished; false: only the others.' }),
+      },
       resolve: async (_root, args, context) => {
         if (args.last != null || args.before != null) throw new ValidationError('Page forwards with first and after', [{ path: 'last', message: 'not supported' }]);
         const first = Math.min(Math.max(args.first ?? 20, 1), 100);
         const email = context.actor?.role === 'subject' ? context.actor.email : undefined;
-        const page = await context.services.requests.list({ status: args.status ?? null, first, after: args.after ?? null, email });
+        const page = await context.services.requests.list({ status: args.status ?? null, overdue: args.overdue ?? null, first, after: args.after ?? null, email });
         await audit(context, 'request.list');
         return {
           edges: page.items.map((node) => ({ cursor: node._id, node })),

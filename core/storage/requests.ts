@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Collection, Filter } from 'mongodb';
 import type { SubjectIdentity } from '../identity.js';
 import { NotFoundError } from '../errors.js';
-import type { Language, RequestStatus, RequestType, SystemCounts, SystemProgress } from '../requests.js';
+import { TERMINAL_STATUSES, type Language, type RequestStatus, type RequestType, type SystemCounts, type SystemProgress } from '../requests.js';
 import type { Storage } from './mongo.js';
 
 /**
@@ -123,8 +123,16 @@ export class RequestRepository {
   }
 
   /** Newest first; `after` is the id of the last request of the previous page; `email` keeps one subject's. */
-  async list(options: { status?: RequestStatus | null; email?: string; first: number; after?: string | null }): Promise<RequestPage> {
+  /** Newest first. `overdue`: past the due date and not finished (as of `now`). */
+  async list(options: { status?: RequestStatus | null; overdue?: boolean | null; now?: Date; email?: string; first: number; after?: string | null }): Promise<RequestPage> {
     const filter: Filter<RequestDoc> = options.status ? { status: options.status } : {};
+    if (options.overdue != null) {
+      const now = options.now ?? new Date();
+      const finished = [...TERMINAL_STATUSES];
+      filter.$and = options.overdue
+        ? [{ dueAt: { $lt: now } }, { status: { $nin: finished } }]
+        : [{ $or: [{ dueAt: { $gte: now } }, { status: { $in: finished } }] }];
+    }
     if (options.email) filter['identity.email'] = options.email;
     if (options.after) {
       const last = await this.#col.findOne({ _id: options.after }, { projection: { receivedAt: 1 } });
