@@ -4,6 +4,7 @@ import { seal, unseal, type SecretKey } from '../../core/crypto.js';
 import { ConnectorError, NotFoundError, ValidationError, errorMessage } from '../../core/errors.js';
 import { createLogger } from '../../core/logger.js';
 import type { ConnectorDoc, ConnectorRepository } from '../../core/storage/connectors.js';
+import type { Storage } from '../../core/storage/mongo.js';
 import type { Connector, ConnectorDescription, HealthCheck } from './contract.js';
 import type { PluginRegistry } from './registry.js';
 
@@ -19,6 +20,8 @@ export interface CatalogOptions {
   secretKeys: readonly SecretKey[];
   timeoutMs: number;
   defaultCountry: string;
+  /** Handed to connectors that keep state of their own (ConnectorContext.storage). */
+  storage?: Storage;
 }
 
 /** Turns zod issues into our ValidationError, paths prefixed with where the input sat. */
@@ -178,6 +181,7 @@ export class ConnectorCatalog {
       logger: createLogger(`connector:${name}`),
       timeoutMs: this.options.timeoutMs,
       defaultCountry: this.options.defaultCountry,
+      storage: this.options.storage,
     };
   }
 }

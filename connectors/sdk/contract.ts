@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { DataCategory } from '../../core/categories.js';
 import type { IdentifierKind, SubjectIdentity } from '../../core/identity.js';
 import type { Logger } from '../../core/logger.js';
+import type { Storage } from '../../core/storage/mongo.js';
 
 export type Capability = 'locate' | 'read' | 'erase' | 'rectify' | 'restrict' | 'consent';
 
@@ -135,6 +136,8 @@ export interface ConnectorContext {
   timeoutMs: number;
   /** Country used to normalise phone numbers found in the source. */
   defaultCountry: string;
+  /** Gardien's storage, for connectors that keep state of their own (the file share's index); set by the catalog. */
+  storage?: Storage;
 }
 
 export interface Connector {

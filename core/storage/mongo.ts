@@ -14,7 +14,8 @@ export type CollectionName =
   | 'manual_tasks'
   | 'verifications'
   | 'signing_keys'
-  | 'file_index';
+  | 'file_index'
+  | 'file_crawl_state';
 
 /**
  * MongoDB through the official driver. FerretDB 1.x serves it locally, so only

@@ -1,0 +1,152 @@
+/**
+ * The crawl: walks every root in a fixed order, reads only the files whose
+ * size or modification time changed, records why any file was skipped, drops
+ * files that disappeared, and checkpoints after each batch so a crawl cut off
+ * (a worker restart) resumes where it stopped.
+ */
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { type FileshareConfig, formatOf } from './config.js';
+import { UnreadableDocument } from './documents/fragment.js';
+import { indexEntries, scanDocument } from './scan.js';
+import type { ShareRoots, Walked, WalkedFile } from './roots.js';
+import type { CrawlCounts, FileIndexStore, FileState, IndexEntry } from './store.js';
+
+export interface CrawlProgress extends CrawlCounts {
+  crawlId: string;
+  /** Files handled so far in walk order: the position a resumed crawl starts after. */
+  position: number;
+  resumed: boolean;
+  done: boolean;
+}
+
+export interface CrawlOptions {
+  onProgress?(progress: CrawlProgress): void | Promise<void>;
+  signal?: AbortSignal;
+  /** Files per checkpoint. */
+  batchSize?: number;
+  /** Start over instead of resuming an unfinished crawl. */
+  restart?: boolean;
+}
+
+const zero = (): CrawlCounts => ({ filesSeen: 0, filesRead: 0, filesUnchanged: 0, filesSkipped: 0, filesRemoved: 0, bytesRead: 0, locations: 0 });
+// Parsing is CPU-bound; a little concurrency overlaps reads with parsing without starving other work.
+const CONCURRENCY = 4;
+
+export async function crawlShare(
+  share: { roots: ShareRoots; store: FileIndexStore; config: FileshareConfig; defaultCountry: string },
+  options: CrawlOptions = {},
+): Promise<CrawlProgress> {
+  const { roots, store } = share;
+  const previous = await store.run();
+  const resumed = !options.restart && previous !== null && previous.finishedAt === null;
+  const crawlId = resumed ? previous.crawlId : randomUUID();
+  const counts = resumed ? { ...zero(), ...previous.counts } : zero();
+  let cursor = resumed ? previous.cursor : null;
+  const startedAt = resumed ? previous.startedAt : new Date();
+  const lastCompletedAt = previous?.lastCompletedAt ?? null;
+  const progress = (done: boolean): CrawlProgress => ({ ...counts, crawlId, position: counts.filesSeen, resumed, done });
+  await store.saveRun({ crawlId, cursor, counts, startedAt, finishedAt: null, lastCompletedAt });
+
+  let batch: Walked[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await indexBatch(share, batch, crawlId, counts);
+    const last = batch[batch.length - 1]!;
+    cursor = { root: last.root, rel: last.rel };
+    batch = [];
+    await store.saveRun({ crawlId, cursor, counts, startedAt, finishedAt: null, lastCompletedAt });
+    await options.onProgress?.(progress(false));
+    options.signal?.throwIfAborted();
+  };
+
+  for (let root = cursor?.root ?? 0; root < roots.roots.length; root++) {
+    for await (const item of roots.walk(root, cursor?.root === root ? cursor.rel : undefined)) {
+      options.signal?.throwIfAborted();
+      batch.push(item);
+      if (batch.length >= (options.batchSize ?? 200)) await flush();
+    }
+  }
+  await flush();
+  const gone = await store.unseenFiles(crawlId);
+  await store.dropFiles(gone);
+  counts.filesRemoved += gone.length;
+  const finishedAt = new Date();
+  await store.saveRun({ crawlId, cursor: null, counts, startedAt, finishedAt, lastCompletedAt: finishedAt });
+  const final = progress(true);
+  await options.onProgress?.(final);
+  return final;
+}
+
+async function indexBatch(
+  share: { store: FileIndexStore; config: FileshareConfig; defaultCountry: string },
+  batch: Walked[],
+  crawlId: string,
+  counts: CrawlCounts,
+): Promise<void> {
+  const { store, config } = share;
+  const known = await store.fileStates(batch.map((item) => item.file));
+  const states: FileState[] = [];
+  const unchanged: string[] = [];
+  const reindexed: string[] = [];
+  const entries: IndexEntry[] = [];
+  const state = (item: Walked, fields: Pick<FileState, 'status'> & Partial<FileState>): FileState => ({
+    _id: store.stateId(item.file),
+    connector: store.connector,
+    type: 'file',
+    file: item.file,
+    size: item.type === 'file' ? item.size : 0,
+    mtimeMs: item.type === 'file' ? item.mtimeMs : 0,
+    seenIn: crawlId,
+    checkedAt: new Date(),
+    ...fields,
+  });
+  const skip = (item: Walked, reason: FileState['reason'], detail: string) => {
+    counts.filesSkipped++;
+    if (known.get(item.file)?.status === 'indexed') reindexed.push(item.file); // its old entries go
+    states.push(state(item, { status: 'skipped', reason, detail }));
+  };
+
+  const readOne = async (item: WalkedFile) => {
+    const format = formatOf(item.file);
+    if (!format) return skip(item, 'unsupported', 'not a format the connector reads');
+    if (item.size > config.maxFileBytes) return skip(item, 'too_large', `${item.size} bytes, over the ${config.maxFileBytes}-byte limit`);
+    try {
+      const bytes = await fs.readFile(item.file);
+      const fragments = await scanDocument(item.file, format, bytes, { maxFileBytes: config.maxFileBytes, defaultCountry: share.defaultCountry });
+      counts.filesRead++;
+      counts.bytesRead += bytes.length;
+      counts.locations += fragments.length;
+      reindexed.push(item.file);
+      entries.push(...indexEntries(store.connector, item.file, format, fragments));
+      states.push(state(item, { status: 'indexed', locations: fragments.length }));
+    } catch (error) {
+      if (error instanceof UnreadableDocument) return skip(item, error.reason, error.message);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code) return skip(item, 'unreadable', `cannot be read (${code})`);
+      // A parser choking on a broken file must not stop the crawl.
+      return skip(item, 'malformed', `could not be parsed: ${(error as Error).message}`.slice(0, 300));
+    }
+  };
+
+  const toRead: WalkedFile[] = [];
+  for (const item of batch) {
+    counts.filesSeen++;
+    if (item.type === 'skip') {
+      skip(item, item.reason, item.detail);
+      continue;
+    }
+    const before = known.get(item.file);
+    const same = before && before.size === item.size && before.mtimeMs === item.mtimeMs;
+    if (same && before.status === 'indexed') {
+      counts.filesUnchanged++;
+      unchanged.push(item.file);
+    } else if (same && !(before.reason === 'too_large' && item.size <= config.maxFileBytes)) {
+      counts.filesSkipped++; // still the same broken or oversized file: its reason stands
+      unchanged.push(item.file);
+    } else toRead.push(item);
+  }
+  for (let i = 0; i < toRead.length; i += CONCURRENCY) await Promise.all(toRead.slice(i, i + CONCURRENCY).map(readOne));
+  await store.replaceFiles(reindexed, entries);
+  await store.saveFileStates(states, unchanged, crawlId);
+}
