@@ -7,7 +7,7 @@ export const pdfFormat: DocumentFormat = {
     let pages: string[];
     try {
       // A copy: pdf.js may take ownership of the buffer it is given.
-      const pdf = await getDocumentProxy(new Uint8Array(bytes));
+      const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
       try {
         pages = (await extractText(pdf, { mergePages: false })).text;
       } finally {
