@@ -37,6 +37,7 @@ export async function createServices(config: GardienConfig, options: ServiceOpti
       secretKeys: config.secretKeys,
       timeoutMs: config.connectorTimeoutMs,
       defaultCountry: config.defaultCountry,
+      storage,
     });
     const audit = new AuditTrail(auditRepository, config.secretKeys[0]!);
     const federation = new Federation(catalog, audit, { timeoutMs: config.connectorTimeoutMs, defaultCountry: config.defaultCountry });

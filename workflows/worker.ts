@@ -72,6 +72,7 @@ export async function runWorker(config: GardienConfig): Promise<void> {
     secretKeys: config.secretKeys,
     timeoutMs: config.connectorTimeoutMs,
     defaultCountry: config.defaultCountry,
+    storage,
   });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   try {

@@ -32,6 +32,8 @@ export function findIdentifiers(text: string, defaultCountry: string, names: rea
   };
   for (const match of text.matchAll(EMAIL)) {
     const raw = match[0].replace(/^[.'-]+|[.'-]+$/g, '');
+    // `.invalid` is reserved (RFC 2606): nobody's address, e.g. what redaction leaves behind.
+    if (/\.invalid$/i.test(raw)) continue;
     add('email', normaliseEmail(raw), raw);
     const before = NAME_BEFORE.exec(text.slice(Math.max(0, match.index - 80), match.index));
     const name = before?.[1]?.replace(HONORIFICS, '').trim();

@@ -16,9 +16,14 @@ export interface ScanOptions {
   defaultCountry: string;
 }
 
-/** A location's id: stable while the file keeps its path and the fragment its place; carries no personal data. */
-export function locationId(file: string, fragment: Fragment): string {
-  return createHash('sha256').update(`${file}#${locationKey(fragment.location)}`).digest('hex').slice(0, 24);
+/**
+ * A record's id: the file, the place in it and who is there (hashes of the
+ * emails and phone numbers). Someone else written at the same place later is
+ * another record, so an old reference never reaches them. No personal data.
+ */
+export function locationId(file: string, fragment: Fragment, found: readonly FoundIdentifier[]): string {
+  const who = found.filter((f) => f.kind !== 'name').map((f) => identifierHash(f.kind, f.value)).sort().join(',');
+  return createHash('sha256').update(`${file}#${locationKey(fragment.location)}#${who}`).digest('hex').slice(0, 24);
 }
 
 export function readContext(options: ScanOptions): ReadContext {
@@ -34,7 +39,7 @@ export async function scanDocument(file: string, format: FileFormat, bytes: Buff
   const scanned: ScannedFragment[] = [];
   for (const fragment of fragments) {
     const found = findIdentifiers(fragment.text, options.defaultCountry, fragment.names);
-    if (found.some((f) => f.kind !== 'name')) scanned.push({ ...fragment, locId: locationId(file, fragment), found });
+    if (found.some((f) => f.kind !== 'name')) scanned.push({ ...fragment, locId: locationId(file, fragment, found), found });
   }
   return scanned;
 }
