@@ -18,7 +18,7 @@ export interface FoundIdentifier {
 
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 // Digits with the separators people type; each candidate is then validated by libphonenumber.
-const PHONE_CANDIDATE = /\+?\(?\d[\d \t\u00a0().\/-]{6,20}\d/g;
+const PHONE_CANDIDATE = /\+?\(?\d[\d \t\u00a0()./-]{6,20}\d/g;
 const NAME_BEFORE = /((?:\p{Lu}[\p{L}'’-]+[ \t]+){1,3}\p{Lu}[\p{L}'’-]+)[ \t]*[<(:,–-]?[ \t]*["']?$/u;
 const HONORIFICS = /^(?:(?:Mr|Mrs|Ms|Dr|Dear|Hello|Hi|Madame|Monsieur|Mme|Mlle|M|Bonjour|Cher|Chère|Client|Cliente|Contact|Herr|Frau|Signora|Signor)\.?[ \t]+)+/u;
 
