@@ -6,7 +6,7 @@ export const REQUEST_TYPES = ['ACCESS', 'PORTABILITY', 'ERASURE', 'RECTIFICATION
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
 /** The request types the orchestrator can carry out today; the others are accepted by the model only. */
-export const SUPPORTED_REQUEST_TYPES: ReadonlySet<RequestType> = new Set(['ACCESS']);
+export const SUPPORTED_REQUEST_TYPES: ReadonlySet<RequestType> = new Set(['ACCESS', 'ERASURE']);
 
 export const REQUEST_STATUSES = [
   'RECEIVED',
@@ -49,6 +49,12 @@ export interface SystemCounts {
   located: number;
   /** Records written to the export. */
   exported: number;
+  /** Erasure: records deleted, anonymised or deleted by the vendor. */
+  erased?: number;
+  /** Erasure: records kept under a legal hold. */
+  retained?: number;
+  /** Erasure: records still found by the verification pass. */
+  remaining?: number;
 }
 
 export interface SystemProgress {

@@ -10,6 +10,8 @@ const retry = { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInte
 const { locateSubject } = proxyActivities<DsrActivities>({ startToCloseTimeout: '5 minutes', retry });
 // Long reads heartbeat, so a worker that died mid-export is noticed in minutes, not after the whole timeout.
 const { collectExport } = proxyActivities<DsrActivities>({ startToCloseTimeout: '1 hour', heartbeatTimeout: '2 minutes', retry });
+// Erasure changes the system: one attempt at a time, each idempotent, so a retry after a crash does not erase twice.
+const { eraseSubject, verifyErasure } = proxyActivities<DsrActivities>({ startToCloseTimeout: '30 minutes', heartbeatTimeout: '5 minutes', retry });
 const { recordSystemOutcome } = proxyActivities<DsrActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
@@ -34,6 +36,16 @@ export async function systemWorkflow(input: SystemInput): Promise<SystemSummary>
         const collected = await collectExport(input);
         view.counts.exported = collected.records;
         summary.exports.push(collected.file);
+        break;
+      }
+      case 'ERASURE': {
+        const erased = await eraseSubject(input);
+        const acted = erased.actions;
+        view.counts.erased = (acted.deleted ?? 0) + (acted.anonymised ?? 0) + (acted.vendor_deleted ?? 0);
+        view.counts.retained = erased.actions.retained ?? 0;
+        const verification = await verifyErasure(input);
+        view.counts.remaining = verification.remaining;
+        summary.erasure = { ...erased, verification };
         break;
       }
       default:

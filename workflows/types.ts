@@ -2,6 +2,7 @@
  * What travels through Temporal: ids, counts, hashes and statuses — never
  * personal data. Types only, shared by workflows, activities and the client.
  */
+import type { ErasureSummary, ErasureVerification } from '../core/erasure/summary.js';
 import type { ExportFileRef } from '../core/report/report.js';
 import type { RequestType, SystemCounts, SystemStatus } from '../core/requests.js';
 
@@ -38,6 +39,8 @@ export interface SystemSummary {
   status: Extract<SystemStatus, 'DONE' | 'FAILED'>;
   counts: SystemCounts;
   exports: ExportFileRef[];
+  /** Erasure requests: what the plan did and what the verification pass found. */
+  erasure?: ErasureSummary & { verification: ErasureVerification };
   startedAt: string;
   finishedAt: string;
   error: string | null;

@@ -1,3 +1,4 @@
+import type { ErasureSummary, ErasureVerification } from '../erasure/summary.js';
 import type { RequestStatus, RequestType, SystemStatus } from '../requests.js';
 
 /** A file produced for the request, referenced by id and SHA-256. */
@@ -19,6 +20,8 @@ export interface SystemReport {
   startedAt: string | null;
   finishedAt: string | null;
   exports: ExportFileRef[];
+  /** Erasure: actions taken, records kept under legal holds (basis, until when), and what the verification pass found. */
+  erasure?: ErasureSummary & { verification: ErasureVerification };
   error: string | null;
 }
 

@@ -6,6 +6,7 @@ import type { ReportStore } from '../../core/report/store.js';
 import type { ExportStore } from '../../core/storage/exports.js';
 import type { RequestRepository } from '../../core/storage/requests.js';
 import type { VerificationService } from '../../core/verification.js';
+import { erasureActivities } from './erasure.activities.js';
 import { reportActivities } from './report.activities.js';
 import { requestActivities } from './request.activities.js';
 import { systemActivities } from './system.activities.js';
@@ -22,7 +23,7 @@ export interface ActivityDeps {
 
 /** Every activity of the request workflows, bound to their dependencies (tests inject their own). */
 export function createActivities(deps: ActivityDeps) {
-  return { ...requestActivities(deps), ...systemActivities(deps), ...reportActivities(deps) };
+  return { ...requestActivities(deps), ...systemActivities(deps), ...erasureActivities(deps), ...reportActivities(deps) };
 }
 
 export type DsrActivities = ReturnType<typeof createActivities>;

@@ -42,6 +42,7 @@ export function reportActivities(deps: ActivityDeps) {
         startedAt: s.startedAt,
         finishedAt: s.finishedAt,
         exports: s.exports,
+        ...(s.erasure ? { erasure: s.erasure } : {}),
         error: s.error,
       }));
       const ordered = [...systems].sort((a, b) => a.name.localeCompare(b.name) || a.connectorId.localeCompare(b.connectorId));

@@ -1,0 +1,63 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { ErasureOutcome, RecordRef } from '../../connectors/sdk/contract.js';
+import { summariseErasure, verifyErasure, type ErasureSummary, type ErasureVerification } from '../../core/erasure/summary.js';
+import type { SystemInput } from '../types.js';
+import { withFailureMapping } from './failures.js';
+import type { ActivityDeps } from './index.js';
+import { refsFileId } from './system.activities.js';
+
+/** The connector's outcomes, kept beside the located references for the verification pass. */
+export function erasureFileId(requestId: string, connectorId: string): string {
+  return refsFileId(requestId, connectorId).replace(/^refs_/, 'erasure_');
+}
+
+/** Art. 17 in one system: the connector's erasure plan, then a new search for what remains. */
+export function erasureActivities(deps: ActivityDeps) {
+  const { requests, exports } = deps.storage;
+  const now = deps.now ?? (() => new Date());
+
+  async function storedOutcomes(input: SystemInput): Promise<ErasureOutcome[] | null> {
+    const id = erasureFileId(input.requestId, input.connectorId);
+    return (await exports.get(id)) ? (JSON.parse(await exports.readText(id)) as ErasureOutcome[]) : null;
+  }
+
+  return {
+    /**
+     * Erases what was located. Once the outcomes are stored a retry returns them
+     * without calling the system again; before that, the connector's erase is
+     * idempotent (records already gone come back as `already_absent`).
+     */
+    async eraseSubject(input: SystemInput): Promise<ErasureSummary> {
+      let outcomes = await storedOutcomes(input);
+      if (!outcomes) {
+        const refs = JSON.parse(await exports.readText(refsFileId(input.requestId, input.connectorId))) as RecordRef[];
+        const connector = await withFailureMapping(() => deps.catalog.open(input.connectorId));
+        if (!connector.erase) throw ApplicationFailure.nonRetryable('This connector cannot erase records: resolve this system manually with evidence', 'NOT_SUPPORTED');
+        const erase = connector.erase.bind(connector);
+        outcomes = refs.length === 0 ? [] : await withFailureMapping(() => erase(refs, {}));
+        const writer = await exports.create(erasureFileId(input.requestId, input.connectorId), {
+          requestId: input.requestId,
+          connectorId: input.connectorId,
+          kind: 'refs',
+          contentType: 'application/json',
+        });
+        await writer.write(JSON.stringify(outcomes));
+        await writer.finish();
+      }
+      const file = await exports.get(erasureFileId(input.requestId, input.connectorId));
+      const summary = summariseErasure(outcomes, file?.createdAt ?? now());
+      await requests.patchSystem(input.requestId, input.connectorId, { counts: { erased: ['deleted', 'anonymised', 'vendor_deleted'].reduce((n, a) => n + (summary.actions[a] ?? 0), 0), retained: summary.actions.retained ?? 0 } });
+      return summary;
+    },
+
+    /** Locates the subject again and says what remains and why. */
+    async verifyErasure(input: SystemInput): Promise<ErasureVerification> {
+      const doc = await requests.get(input.requestId);
+      const outcomes = (await storedOutcomes(input)) ?? [];
+      const found = await withFailureMapping(async () => (await deps.catalog.open(input.connectorId)).locate(doc.identity));
+      const verification = verifyErasure(found, outcomes, now());
+      await requests.patchSystem(input.requestId, input.connectorId, { counts: { remaining: verification.remaining } });
+      return verification;
+    },
+  };
+}
