@@ -5,6 +5,8 @@ import type { TemporaryDatabase } from '../connectors/sql/temporary-database.js'
 import { INVOICE_LEGAL_HOLD, legacyConnectorConfig } from '../test/fixtures/legacy-schema.js';
 import { verifyReport } from '../core/report/verify.js';
 import { codeFrom, mailAbout, startHarness, type Harness } from '../test/e2e/harness.js';
+import { personalDataIn } from '../test/e2e/history.js';
+import { AesGcmPayloadCodec } from './codec.js';
 
 describe('erasure request against the SQL connector on SQLite and PostgreSQL (real Temporal)', () => {
   let h: Harness;
@@ -62,5 +64,10 @@ describe('erasure request against the SQL connector on SQLite and PostgreSQL (re
     const later = await h.services.requests.systems(again.request._id);
     expect(later.map((s) => s.counts.located)).toEqual(systems.map((s) => s.counts.remaining));
     expect((await mailAbout(request._id, email, 'is complete')).text).toContain('/reports/');
+
+    // No personal data in the erasure's Temporal histories (raw, or decrypted).
+    const handles = [h.temporal.handle(request._id), ...systems.map((s) => h.temporal.client.workflow.getHandle(`dsr-${request._id}-${s.connectorId}`))];
+    const needles = [email, 'Aurelie', 'Marchand', 'C-1001', 'F2023-0412'];
+    expect(await personalDataIn(handles, needles, new AesGcmPayloadCodec(h.config.secretKeys))).toEqual([]);
   }, 180_000);
 });
