@@ -9,7 +9,7 @@ export const DataCategoryEnum = builder.enumType('DataCategory', {
 });
 
 const CapabilityEnum = builder.enumType('Capability', {
-  values: { LOCATE: { value: 'locate' }, READ: { value: 'read' }, ERASE: { value: 'erase' }, RECTIFY: { value: 'rectify' }, RESTRICT: { value: 'restrict' }, CONSENT: { value: 'consent' } } as Record<string, { value: Capability }>,
+  values: { LOCATE: { value: 'locate' }, READ: { value: 'read' }, ERASE: { value: 'erase' }, RECTIFY: { value: 'rectify' }, RESTRICT: { value: 'restrict' }, CONSENT: { value: 'consent' }, OPT_OUT: { value: 'opt_out' } } as Record<string, { value: Capability }>,
 });
 
 export const ErasureStrategyEnum = builder.enumType('ErasureStrategy', {

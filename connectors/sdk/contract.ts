@@ -9,7 +9,7 @@ import type { IdentifierKind, SubjectIdentity } from '../../core/identity.js';
 import type { Logger } from '../../core/logger.js';
 import type { Storage } from '../../core/storage/mongo.js';
 
-export type Capability = 'locate' | 'read' | 'erase' | 'rectify' | 'restrict' | 'consent';
+export type Capability = 'locate' | 'read' | 'erase' | 'rectify' | 'restrict' | 'consent' | 'opt_out';
 
 /** delete the record, overwrite its personal fields, ask the vendor's GDPR delete, keep it under a legal hold, or have a person do it. */
 export type ErasureStrategy = 'delete' | 'anonymise' | 'vendor_delete' | 'retain' | 'manual';
@@ -62,6 +62,8 @@ export interface ConnectorDescription {
   capabilities: Capability[];
   erasureStrategies: ErasureStrategy[];
   objects: ObjectDescription[];
+  /** For a system a person works in (no API): who gets its tasks, and how to go about them. */
+  handledBy?: { assignee?: string; instructions?: string };
 }
 
 export interface HealthCheck {
@@ -122,6 +124,13 @@ export interface RestrictOutcome {
   detail?: string;
 }
 
+/** One outcome per ref; `optedOut` is false for a record that holds no marketing preference or no longer exists (`detail` says which). */
+export interface OptOutOutcome {
+  ref: RecordRef;
+  optedOut: boolean;
+  detail?: string;
+}
+
 export interface ConsentState {
   ref: RecordRef;
   marketing: 'granted' | 'denied' | 'unknown';
@@ -151,6 +160,8 @@ export interface Connector {
   rectify?(ref: RecordRef, changes: FieldChange[]): Promise<RectifyOutcome>;
   restrict?(refs: RecordRef[], on: boolean): Promise<RestrictOutcome[]>;
   consent?(refs: RecordRef[]): Promise<ConsentState[]>;
+  /** Art. 21: opts the person out of marketing (email, solicitation, tracking where the system records it). Idempotent. */
+  optOut?(refs: RecordRef[]): Promise<OptOutOutcome[]>;
   close(): Promise<void>;
 }
 

@@ -90,6 +90,47 @@ describe('rectification and restriction', () => {
   });
 });
 
+describe('opt-out (objection to direct marketing)', () => {
+  /** Counts the UPDATEs the database really ran on people, whoever issued them. */
+  const countWrites = async () => {
+    await db.client.execute('CREATE TABLE people_writes (id INTEGER)');
+    await db.client.execute('CREATE TRIGGER people_written AFTER UPDATE ON people BEGIN INSERT INTO people_writes VALUES (new.id); END');
+    return async () => (await rows('SELECT id FROM people_writes ORDER BY id')).map((r) => r.id);
+  };
+
+  it('clears the newsletter flag on the person, says the other tables hold none, and writes nothing the second time', async () => {
+    const writes = await countWrites();
+    const refs = await connector.locate(LEGACY_SUBJECT);
+    const outcomes = await connector.optOut(refs);
+    expect(outcomes.map((o) => o.ref)).toEqual(refs);
+    expect(outcomes.filter((o) => o.optedOut)).toEqual([{ ref: { object: 'people', id: '1', matchedOn: expect.any(String) }, optedOut: true, detail: 'set newsletter = false' }]);
+    expect(outcomes.find((o) => o.ref.object === 'orders')!.detail).toBe('no opt-out column is configured for orders');
+    expect(await rows('SELECT id, newsletter FROM people ORDER BY id')).toEqual([{ id: 1, newsletter: 0 }, { id: 2, newsletter: 1 }, { id: 3, newsletter: 0 }]);
+    expect(await writes()).toEqual([1]);
+
+    const again = await connector.optOut(refs);
+    expect(again.map((o) => o.optedOut)).toEqual(outcomes.map((o) => o.optedOut));
+    expect(again.find((o) => o.ref.object === 'people')!.detail).toBe('already opted out (newsletter = false)');
+    expect(await writes()).toEqual([1]);
+  });
+
+  it('reports a row deleted since the lookup instead of failing', async () => {
+    const writes = await countWrites();
+    await db.client.execute('DELETE FROM people WHERE id = 3');
+    expect(await connector.optOut([{ object: 'people', id: '3' }])).toEqual([{ ref: { object: 'people', id: '3' }, optedOut: false, detail: 'the record no longer exists' }]);
+    expect(await writes()).toEqual([]);
+  });
+
+  it('lists opt_out only when a table is configured for it', async () => {
+    expect((await connector.describe()).capabilities).toContain('opt_out');
+    const { optOut: _optOut, ...rest } = legacyConnectorConfig(db.url);
+    const without = await openSqlConnector(rest, {}, 'sql-without-opt-out');
+    expect((await without.describe()).capabilities).not.toContain('opt_out');
+    expect(await without.optOut([{ object: 'people', id: '1' }])).toEqual([{ ref: { object: 'people', id: '1' }, optedOut: false, detail: 'no opt-out column is configured for people' }]);
+    await without.close();
+  });
+});
+
 describe('bad configuration', () => {
   const rejection = async (config: unknown) => {
     const error = await openSqlConnector(config).then(() => undefined, (e: unknown) => e);
@@ -107,6 +148,21 @@ describe('bad configuration', () => {
     const error = await rejection({ url: db.url, subjects: [{ table: 'people', identity: { email: 'mail', phone: 'products.name' } }] });
     expect(error.message).toMatch(/column "mail" does not exist in table "people" \(did you mean "email"\?\)/);
     expect(error.message).toMatch(/no foreign key joins "people" and "products"/);
+  });
+
+  it('names what is wrong in an opt-out config: unknown table or column, a key, a value the column cannot hold, an unrelated table', async () => {
+    const base = { url: db.url, subjects: [{ table: 'people', identity: { email: 'email' } }] };
+    const error = await rejection({ ...base, optOut: { peple: { newsletter: false }, people: { newsleter: false, id: 0, newsletter: 'no', notes: null, birth_date: false } } });
+    expect(error.kind).toBe('configuration');
+    expect(error.message.split('; ')).toEqual([
+      'optOut.peple: table "peple" does not exist in ' + db.file + ' (did you mean "people"?)',
+      'optOut.people.newsleter: column "newsleter" does not exist in table "people" (did you mean "newsletter"?)',
+      'optOut.people.id: "id" is a key column of "people", not a marketing flag',
+      'optOut.people.newsletter: column "newsletter" is boolean: give true or false',
+      'optOut.people.birth_date: column "birth_date" is DATE: give the value as text',
+    ]);
+    expect((await rejection({ ...base, optOut: { products: { name: 'none' } } })).message).toBe('optOut.products: table "products" is not related to any subject table (within maxDepth 3)');
+    expect(sqlPlugin.configSchema.safeParse({ ...base, optOut: { people: {} } }).error?.issues[0]?.message).toMatch(/name at least one column/);
   });
 
   it('refuses a database file that does not exist instead of creating it', async () => {

@@ -31,6 +31,10 @@ const tableErasure = z
 
 const category = z.enum(DATA_CATEGORIES);
 
+/** A value written into a column to record an objection to direct marketing. */
+export const optOutValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type OptOutValue = z.infer<typeof optOutValue>;
+
 /**
  * Category overrides, stored as `{ table: { column: category } }`. Also accepted as
  * `{ "table.column": category }`, turned into the nested form because MongoDB-protocol
@@ -94,6 +98,8 @@ export const sqlConfigSchema = z.object({
   erasure: z.record(name, tableErasure).optional(),
   /** Per table, a boolean column set while the person's processing is restricted (GDPR Art. 18). */
   restriction: z.record(name, name).optional(),
+  /** Per table, the columns set on the person's rows when they object to direct marketing (GDPR Art. 21), e.g. `{ people: { newsletter: false } }`. */
+  optOut: z.record(name, z.record(name, optOutValue).refine((columns) => Object.keys(columns).length > 0, 'name at least one column and the value that records the opt-out')).optional(),
   /** PostgreSQL schema; `public` when absent. */
   schema: name.optional(),
   /** How many levels of child tables to follow from a subject table (default 3). */

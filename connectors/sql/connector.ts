@@ -1,7 +1,7 @@
 import type { SubjectIdentity } from '../../core/identity.js';
 import type {
   Capability, Connector, ConnectorContext, ConnectorDescription, ErasureOutcome, ErasurePlan, FieldChange,
-  HealthCheck, RecordRef, RectifyOutcome, RestrictOutcome, SubjectRecord,
+  HealthCheck, OptOutOutcome, RecordRef, RectifyOutcome, RestrictOutcome, SubjectRecord,
 } from '../sdk/contract.js';
 import { rectifyRecord, restrictRecords } from './amend.js';
 import type { SqlConfig } from './config.js';
@@ -10,6 +10,7 @@ import { eraseRecords } from './erase.js';
 import { checkHealth } from './health.js';
 import { locateSubject } from './locate.js';
 import type { SqlModel } from './model.js';
+import { optOutRecords } from './opt-out.js';
 import { readRecords } from './read.js';
 
 /** A legacy SQL database as a connector; all behaviour follows the model read from its catalog. */
@@ -24,6 +25,7 @@ export class SqlConnector implements Connector {
   async describe(): Promise<ConnectorDescription> {
     const capabilities: Capability[] = ['locate', 'read', 'erase', 'rectify'];
     if (Object.keys(this.config.restriction ?? {}).length > 0) capabilities.push('restrict');
+    if (Object.keys(this.config.optOut ?? {}).length > 0) capabilities.push('opt_out');
     return {
       kind: 'sql',
       capabilities,
@@ -61,6 +63,11 @@ export class SqlConnector implements Connector {
 
   restrict(refs: RecordRef[], on: boolean): Promise<RestrictOutcome[]> {
     return restrictRecords(this.driver, this.model, refs, on);
+  }
+
+  /** Sets the configured opt-out columns; every ref is told apart when no column is configured for its table. */
+  optOut(refs: RecordRef[]): Promise<OptOutOutcome[]> {
+    return optOutRecords(this.driver, this.model, refs);
   }
 
   close(): Promise<void> {

@@ -3,7 +3,7 @@ import { ConnectorError } from '../../core/errors.js';
 import type { IdentifierKind } from '../../core/identity.js';
 import type { FieldDescription, ObjectDescription, ObjectErasure } from '../sdk/contract.js';
 import type { Catalog, Column, ForeignKey, Table } from './catalog.js';
-import type { SqlConfig } from './config.js';
+import type { OptOutValue, SqlConfig } from './config.js';
 import { defaultErasure, erasureOrder } from './erasure-defaults.js';
 import { linkBetween } from './validate.js';
 
@@ -34,6 +34,8 @@ export interface TableModel {
    */
   deleteWhenUnreferenced: boolean;
   restriction?: string;
+  /** Columns and values recording an objection to direct marketing (Art. 21). */
+  optOut?: Record<string, OptOutValue>;
 }
 
 export interface SqlModel {
@@ -95,9 +97,10 @@ export function buildModel(catalog: Catalog, config: SqlConfig): SqlModel {
     }
   }
 
-  for (const name of Object.keys(config.erasure ?? {})) {
-    if (!reach.has(name)) {
-      throw new ConnectorError('configuration', `erasure.${name}: table "${name}" is not related to any subject table (within maxDepth ${maxDepth})`);
+  for (const [setting, perTable] of Object.entries({ erasure: config.erasure, optOut: config.optOut })) {
+    for (const name of Object.keys(perTable ?? {})) {
+      if (reach.has(name)) continue;
+      throw new ConnectorError('configuration', `${setting}.${name}: table "${name}" is not related to any subject table (within maxDepth ${maxDepth})`);
     }
   }
   const names = [...reach.keys()];
@@ -113,6 +116,8 @@ export function buildModel(catalog: Catalog, config: SqlConfig): SqlModel {
     const model: TableModel = { table: catalog.tables.get(name)!, role, description, keys, personal, deleteWhenUnreferenced };
     const restriction = config.restriction?.[name];
     if (restriction) model.restriction = restriction;
+    const optOut = config.optOut?.[name];
+    if (optOut) model.optOut = optOut;
     tables.set(name, model);
   }
   return { catalog, tables, lookups, children, parents, maxDepth, erasureOrder: erasureOrder(names, catalog.foreignKeys) };

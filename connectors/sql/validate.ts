@@ -1,6 +1,7 @@
 import { ConnectorError } from '../../core/errors.js';
 import { type Catalog, type ForeignKey, closestName, columnOf } from './catalog.js';
 import type { SqlConfig } from './config.js';
+import { optOutValueProblem } from './opt-out-values.js';
 
 /** The foreign key joining two tables, in either direction. */
 export function linkBetween(catalog: Catalog, a: string, b: string): ForeignKey | undefined {
@@ -54,6 +55,20 @@ export function validateAgainstCatalog(catalog: Catalog, config: SqlConfig, wher
   }
   for (const [name, col] of Object.entries(config.restriction ?? {})) {
     if (table(name, `restriction.${name}`)) column(name, col, `restriction.${name}`);
+  }
+  for (const [name, columns] of Object.entries(config.optOut ?? {})) {
+    const t = table(name, `optOut.${name}`);
+    if (!t) continue;
+    for (const [col, value] of Object.entries(columns)) {
+      const found = columnOf(t, col);
+      const isKey = t.primaryKey.includes(col) || catalog.foreignKeys.some((fk) => fk.table === name && fk.columns.includes(col));
+      if (!found) column(name, col, `optOut.${name}.${col}`);
+      else if (isKey) problems.push(`optOut.${name}.${col}: "${col}" is a key column of "${name}", not a marketing flag`);
+      else {
+        const problem = optOutValueProblem(found, value);
+        if (problem) problems.push(`optOut.${name}.${col}: ${problem}`);
+      }
+    }
   }
   if (problems.length > 0) throw new ConnectorError('configuration', problems.join('; '));
 }

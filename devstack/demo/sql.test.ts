@@ -56,6 +56,18 @@ describe('the demo billing database', () => {
     expect(outcomes.find((o) => o.ref.object === 'customers')!.action).toBe('anonymised');
   });
 
+  it('opts a customer out of the newsletter; a demo file from before the flag gets it on the next start', async () => {
+    const outcomes = await connector.optOut(await connector.locate({ email: 'camille.durand@example.fr' }));
+    expect(outcomes.filter((o) => o.optedOut).map((o) => `${o.ref.object}: ${o.detail}`)).toEqual(['customers: set newsletter = false']);
+    const client = createClient({ url: `file:${file}` });
+    const newsletter = async () => (await client.execute("SELECT newsletter FROM customers WHERE email LIKE 'camille.durand@%' COLLATE NOCASE")).rows.map((r) => r.newsletter);
+    expect(await newsletter()).toEqual([0]);
+    await client.execute('ALTER TABLE customers DROP COLUMN newsletter');
+    await seedDemoSqlite(file);
+    expect(await newsletter()).toEqual([1]);
+    client.close();
+  });
+
   it('is created once: a second start keeps its data', async () => {
     await seedDemoSqlite(file);
     const client = createClient({ url: `file:${file}` });

@@ -10,11 +10,13 @@ import type { RegisterConnectorInput } from '../../connectors/sdk/catalog.js';
 import type { SqlConfig } from '../../connectors/sql/config.js';
 import { type DemoPerson, demoPeopleIn } from './people.js';
 
+const NEWSLETTER = 'newsletter BOOLEAN NOT NULL DEFAULT 1';
+
 const SCHEMA = [
   'CREATE TABLE addresses (id INTEGER PRIMARY KEY, street TEXT NOT NULL, postal_code TEXT, city TEXT NOT NULL, country TEXT NOT NULL)',
   `CREATE TABLE customers (id INTEGER PRIMARY KEY, customer_number TEXT NOT NULL UNIQUE, first_name TEXT NOT NULL, last_name TEXT NOT NULL,
     email TEXT, phone TEXT, company TEXT, language TEXT, notes TEXT, address_id INTEGER REFERENCES addresses(id),
-    processing_restricted BOOLEAN NOT NULL DEFAULT 0, created_at TEXT NOT NULL)`,
+    processing_restricted BOOLEAN NOT NULL DEFAULT 0, created_at TEXT NOT NULL, ${NEWSLETTER})`,
   `CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers(id), ordered_at TEXT NOT NULL,
     product TEXT NOT NULL, amount DECIMAL(10,2) NOT NULL, status TEXT NOT NULL)`,
   `CREATE TABLE invoices (id INTEGER PRIMARY KEY, number TEXT NOT NULL UNIQUE, customer_id INTEGER NOT NULL REFERENCES customers(id),
@@ -36,7 +38,7 @@ function legacyEmail(person: DemoPerson, index: number): string {
 }
 
 export async function seedDemoSqlite(file: string): Promise<void> {
-  if (existsSync(file)) return;
+  if (existsSync(file)) return addNewsletterFlag(file);
   mkdirSync(path.dirname(file), { recursive: true });
   // Written aside and moved in place, so an interrupted first start never leaves half a database.
   const partial = `${file}.partial`;
@@ -48,7 +50,7 @@ export async function seedDemoSqlite(file: string): Promise<void> {
     for (const [i, person] of demoPeopleIn('sql').entries()) {
       const id = i + 1;
       await run('INSERT INTO addresses VALUES (?, ?, ?, ?, ?)', [id, `${10 + i * 7} ${['rue de la République', 'High Street', 'quai de la Fosse', 'Masarykova', 'rue Oberkampf'][i % 5]}`, `${10000 + id * 1111}`, person.city, person.country]);
-      await run('INSERT INTO customers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)', [
+      await run('INSERT INTO customers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 1)', [
         id, `CUST-${1000 + id}`, person.firstName, person.lastName, legacyEmail(person, i), legacyPhone(person), person.company, person.language,
         person.notes.join('\n'), id, `2021-0${1 + i}-1${i} 09:30:00`,
       ]);
@@ -68,6 +70,17 @@ export async function seedDemoSqlite(file: string): Promise<void> {
   renameSync(partial, file);
 }
 
+/** A demo file made before customers had a newsletter flag gets it, so the demo config (which opts out through it) still validates. */
+async function addNewsletterFlag(file: string): Promise<void> {
+  const client = createClient({ url: `file:${file}` });
+  try {
+    const columns = await client.execute("SELECT name FROM pragma_table_info('customers')");
+    if (!columns.rows.some((c) => c.name === 'newsletter')) await client.execute(`ALTER TABLE customers ADD COLUMN ${NEWSLETTER}`);
+  } finally {
+    client.close();
+  }
+}
+
 export const DEMO_SQL_CONNECTOR_NAME = 'billing-db';
 
 export function demoSqlConfig(file: string): SqlConfig {
@@ -81,6 +94,7 @@ export function demoSqlConfig(file: string): SqlConfig {
       invoices: { strategy: 'retain', legalHold: { basis: 'Invoices are kept 10 years (French Commercial Code, art. L123-22)', retainForDays: 3650 } },
     },
     restriction: { customers: 'processing_restricted' },
+    optOut: { customers: { newsletter: false } },
   };
 }
 

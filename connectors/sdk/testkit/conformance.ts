@@ -4,13 +4,14 @@
  *   runConformanceSuite({ name: 'my-crm', setup: async () => ({ connector, identity, bystander, cleanup }) });
  *
  * `setup` seeds (or finds) two people: the subject, whose email is stored in
- * mixed case, and a bystander who must come out of the subject's erasure untouched.
+ * mixed case, and a bystander who must come out of the subject's opt-out and
+ * erasure untouched. Connectors listing `opt_out` are opted out before the erasure.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDataCategory } from '../../../core/categories.js';
 import { type IdentityInput, type SubjectIdentity, normaliseIdentity } from '../../../core/identity.js';
-import type { Connector, ConnectorDescription, ErasureOutcome, ErasurePlan, RecordRef, SubjectRecord } from '../contract.js';
+import type { Connector, ConnectorDescription, ErasureOutcome, ErasurePlan, OptOutOutcome, RecordRef, SubjectRecord } from '../contract.js';
 import { actionsMatch, byKey, collect, expectedActions, keyOf, sortedKeys } from './expectations.js';
 
 export interface ConformanceSubject {
@@ -103,6 +104,24 @@ export function runConformanceSuite(options: ConformanceOptions): void {
       expect(await connector.locate(stranger)).toEqual([]);
     }, timeout);
 
+    // Before the erasure, while the subject's records are there. Connectors not listing opt_out have nothing to show here.
+    it('opts the subject out of marketing when it lists opt_out; a second opt-out changes nothing', async () => {
+      if (!description.capabilities.includes('opt_out')) return;
+      expect(connector.optOut, 'lists opt_out but has no optOut()').toBeTypeOf('function');
+      const first = await connector.optOut!(refs);
+      expect(sortedKeys(first.map((o) => o.ref))).toEqual(sortedKeys(refs));
+      expect(first.filter((o) => o.optedOut).length, 'no record took the opt-out').toBeGreaterThan(0);
+      if (connector.consent) {
+        const states = await connector.consent(refs);
+        expect(states.length, 'consent() says nothing about the subject').toBeGreaterThan(0);
+        expect(states.filter((s) => s.marketing !== 'denied').map((s) => `${keyOf(s.ref)}: ${s.marketing}`)).toEqual([]);
+      }
+      const before = byKey(await collect(connector.read(refs)));
+      const second = await connector.optOut!(refs);
+      expect(optedOutByKey(second)).toEqual(optedOutByKey(first));
+      expect(byKey(await collect(connector.read(refs))), 'a repeated opt-out changed the records').toEqual(before);
+    }, timeout);
+
     it('erases by the described plan', async () => {
       firstErasure = await connector.erase!(refs, plan());
       expect(sortedKeys(firstErasure.map((o) => o.ref))).toEqual(sortedKeys(refs));
@@ -136,6 +155,10 @@ export function runConformanceSuite(options: ConformanceOptions): void {
       expect(after).toEqual(bystanderBefore);
     }, timeout);
   });
+}
+
+function optedOutByKey(outcomes: readonly OptOutOutcome[]): Record<string, boolean> {
+  return Object.fromEntries(outcomes.map((o) => [keyOf(o.ref), o.optedOut]));
 }
 
 function emailValues(description: ConnectorDescription, records: SubjectRecord[]): string[] {
