@@ -1,6 +1,7 @@
+import { errorMessage } from '../errors.js';
 import type { Language } from '../requests.js';
 import type { Outbox, OutboxDoc } from './outbox.js';
-import type { MailSender } from './smtp.js';
+import { MailDeliveryError, type MailSender } from './smtp.js';
 import { renderMail, type MailContent, type MailTemplate } from './templates.js';
 
 export interface MailRequest {
@@ -28,7 +29,10 @@ export class Mailer {
 
   /**
    * Returns the outbox entry. If an earlier attempt wrote it, its content is
-   * reused; if it was sent, nothing is sent again.
+   * reused; if it was sent, nothing is sent again. A transient failure (no
+   * connection, 4xx) leaves it pending and throws, so the caller retries; a
+   * permanent refusal (5xx to the address or message) is recorded as `failed`
+   * with the reason and returned: retrying cannot deliver it.
    */
   async sendOnce(request: MailRequest): Promise<OutboxDoc> {
     let doc = await this.outbox.get(request.key);
@@ -43,21 +47,30 @@ export class Mailer {
         ...renderMail(template, request.language),
       });
     }
-    if (doc.status === 'sent') return doc;
+    if (settled(doc)) return doc;
     const claimed = await this.outbox.claim(request.key);
     if (!claimed) {
       const now = await this.outbox.get(request.key);
-      if (now?.status === 'sent') return now;
+      if (now && settled(now)) return now;
       throw new Error(`Email ${request.key} is being sent by another process`);
     }
     const messageId = `<${request.key.replace(/[^A-Za-z0-9._-]/g, '.')}@${this.messageIdDomain}>`;
     try {
       await this.sender.send({ to: claimed.to, subject: claimed.subject, text: claimed.text, html: claimed.html, messageId });
     } catch (error) {
-      await this.outbox.release(request.key, (error as Error).message);
+      if (error instanceof MailDeliveryError && error.permanent) {
+        await this.outbox.markFailed(request.key, error.message);
+        return { ...claimed, status: 'failed', claimedAt: null, lastError: error.message };
+      }
+      await this.outbox.release(request.key, errorMessage(error));
       throw error;
     }
     await this.outbox.markSent(request.key, messageId);
     return { ...claimed, status: 'sent', messageId };
   }
+}
+
+/** Sent, or refused for good: nothing more to do either way. */
+function settled(doc: OutboxDoc): boolean {
+  return doc.status === 'sent' || doc.status === 'failed';
 }

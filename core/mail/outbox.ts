@@ -13,7 +13,8 @@ export interface OutboxDoc extends MailContent {
   requestId: string | null;
   template: string;
   language: string;
-  status: 'pending' | 'sending' | 'sent';
+  /** `failed`: the receiving server refused the address or message for good; `lastError` says why. */
+  status: 'pending' | 'sending' | 'sent' | 'failed';
   /** Set while one process is sending, so two retries do not send at once. */
   claimedAt: Date | null;
   attempts: number;
@@ -66,6 +67,11 @@ export class Outbox {
 
   async markSent(key: string, messageId: string): Promise<void> {
     await this.#col.updateOne({ _id: key }, { $set: { status: 'sent', sentAt: new Date(), messageId, claimedAt: null, lastError: null } });
+  }
+
+  /** The message cannot be delivered (a permanent refusal); it is never sent again. */
+  async markFailed(key: string, reason: string): Promise<void> {
+    await this.#col.updateOne({ _id: key, status: 'sending' }, { $set: { status: 'failed', claimedAt: null, lastError: reason } });
   }
 
   async release(key: string, error: string): Promise<void> {

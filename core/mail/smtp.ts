@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import { GardienError, errorMessage } from '../errors.js';
 import { createLogger } from '../logger.js';
 import type { MailContent } from './templates.js';
 
@@ -10,7 +11,23 @@ export interface OutgoingMail extends MailContent {
   messageId: string;
 }
 
+/**
+ * A send that did not go through. `permanent`: the receiving server refused this
+ * recipient or this message for good (5xx), so sending again cannot help; anything
+ * else (no connection, 4xx, our own login or sender refused) may work later.
+ */
+export class MailDeliveryError extends GardienError {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    readonly responseCode: number | undefined,
+  ) {
+    super(permanent ? 'MAIL_REJECTED' : 'MAIL_UNAVAILABLE', message);
+  }
+}
+
 export interface MailSender {
+  /** Throws a MailDeliveryError saying whether trying again may help (other errors count as transient). */
   send(mail: OutgoingMail): Promise<void>;
   close(): void;
 }
@@ -37,9 +54,9 @@ export class SmtpSender implements MailSender {
         await this.#transport.sendMail({ from: this.options.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId });
         return;
       } catch (error) {
-        const permanent = typeof (error as { responseCode?: unknown }).responseCode === 'number' && (error as { responseCode: number }).responseCode >= 500;
-        log.warn('SMTP send failed', { attempt, permanent, reason: (error as Error).message });
-        if (permanent || attempt >= attempts) throw error;
+        const failure = deliveryError(error, mail.to);
+        log.warn('SMTP send failed', { attempt, permanent: failure.permanent, smtpStatus: failure.responseCode, reason: failure.message });
+        if (failure.permanent || attempt >= attempts) throw failure;
         await new Promise((resolve) => setTimeout(resolve, (this.options.backoffMs ?? 1000) * 2 ** (attempt - 1)));
       }
     }
@@ -48,4 +65,14 @@ export class SmtpSender implements MailSender {
   close(): void {
     this.#transport.close();
   }
+}
+
+function deliveryError(error: unknown, recipient: string): MailDeliveryError {
+  const { responseCode, command } = error as { responseCode?: unknown; command?: unknown };
+  const code = typeof responseCode === 'number' ? responseCode : undefined;
+  // Only a refusal of the recipient (RCPT) or of the message (DATA) is final; a 5xx to AUTH or MAIL FROM is our own setup, to fix and retry.
+  const permanent = code !== undefined && code >= 500 && (command === 'RCPT TO' || command === 'DATA');
+  // Servers quote the address back; the reason goes to logs and Temporal history (no cause attached), the address does not.
+  const message = errorMessage(error).replace(new RegExp(recipient.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '[recipient]');
+  return new MailDeliveryError(message, permanent, code);
 }

@@ -1,10 +1,41 @@
 import type { Language, RequestType } from '../requests.js';
+import { staffLetter } from './staff-mails.js';
+import { subjectLetter } from './subject-mails.js';
+import type { Block } from './wording.js';
 
-/** The emails a subject receives, each in English and French, plain text and HTML. */
-export type MailTemplate =
+/** The emails the person who filed a request receives, one per step. */
+export type SubjectMail =
   | { name: 'received'; requestId: string; type: RequestType; dueAt: Date }
   | { name: 'verification_code'; requestId: string; code: string; expiresAt: Date }
-  | { name: 'completed'; requestId: string; type: RequestType; downloadUrl: string | null; reportUrl: string; linkExpiresAt: Date | null };
+  | { name: 'in_progress'; requestId: string; type: RequestType; dueAt: Date }
+  | { name: 'deadline_extended'; requestId: string; type: RequestType; previousDueAt: Date; dueAt: Date; reason: string }
+  | {
+      name: 'completed';
+      requestId: string;
+      type: RequestType;
+      downloadUrl: string | null;
+      /** The signed report (JSON). */
+      reportUrl: string;
+      linkExpiresAt: Date | null;
+      /** The same report, readable in a browser. */
+      reportPageUrl?: string;
+      /** The export is a ZIP sealed with the passphrase the subject chose. */
+      encrypted?: boolean;
+      /** For an erasure: records kept by law (the report says why and until when). */
+      retained?: number;
+    }
+  | { name: 'rejected'; requestId: string; type: RequestType; reason: 'verification_timeout' | 'verification_failed' | 'dpo'; detail: string | null }
+  | { name: 'cancelled'; requestId: string; type: RequestType; by: 'subject' | 'dpo'; reason: string | null; reportUrl: string | null };
+
+/** The emails to staff: the DPO, or the person a manual task is assigned to. */
+export type StaffMail =
+  | { name: 'deadline_reminder'; requestId: string; type: RequestType; dueAt: Date; daysLeft: number }
+  | { name: 'overdue'; requestId: string; type: RequestType; dueAt: Date }
+  | { name: 'manual_task'; taskId: string; requestId: string; type: RequestType; system: string; instructions: string; dueAt: Date; reminder: boolean }
+  | { name: 'system_failed'; requestId: string; type: RequestType; system: string; error: string };
+
+/** Every email Gardien sends, each in English and French, plain text and HTML; each names its request id. */
+export type MailTemplate = SubjectMail | StaffMail;
 
 export interface MailContent {
   subject: string;
@@ -12,69 +43,29 @@ export interface MailContent {
   html: string;
 }
 
-const TYPE_NAMES: Record<Language, Record<RequestType, string>> = {
-  en: {
-    ACCESS: 'access to your data',
-    PORTABILITY: 'a copy of your data to take elsewhere',
-    ERASURE: 'erasure of your data',
-    RECTIFICATION: 'correction of your data',
-    RESTRICTION: 'restriction of processing',
-    OBJECTION: 'objection to processing',
-  },
-  fr: {
-    ACCESS: "d'accès à vos données",
-    PORTABILITY: 'de portabilité de vos données',
-    ERASURE: "d'effacement de vos données",
-    RECTIFICATION: 'de rectification de vos données',
-    RESTRICTION: 'de limitation du traitement',
-    OBJECTION: "d'opposition au traitement",
-  },
-};
+const STAFF_MAILS: ReadonlySet<MailTemplate['name']> = new Set(['deadline_reminder', 'overdue', 'manual_task', 'system_failed']);
 
-/** One paragraph per entry; `{link}` entries become anchors in HTML. */
-type Block = string | { link: string; label: string };
-
-function lines(template: MailTemplate, lang: Language): { subject: string; blocks: Block[] } {
-  const en = lang === 'en';
-  const date = (d: Date) => d.toLocaleString(en ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
-  switch (template.name) {
-    case 'received':
-      return {
-        subject: en ? `We received your request ${template.requestId}` : `Nous avons reçu votre demande ${template.requestId}`,
-        blocks: en
-          ? [`We received your request for ${TYPE_NAMES.en[template.type]} (reference ${template.requestId}).`, 'We will send you a code to confirm that the request is yours.', `We will answer by ${date(template.dueAt)} at the latest.`]
-          : [`Nous avons reçu votre demande ${TYPE_NAMES.fr[template.type]} (référence ${template.requestId}).`, 'Nous allons vous envoyer un code pour confirmer que la demande vient bien de vous.', `Nous vous répondrons au plus tard le ${date(template.dueAt)}.`],
-      };
-    case 'verification_code':
-      return {
-        subject: en ? `Your verification code: ${template.code}` : `Votre code de vérification : ${template.code}`,
-        blocks: en
-          ? [`To confirm your request ${template.requestId}, enter this code: ${template.code}`, `The code works until ${date(template.expiresAt)}.`, 'If you did not make this request, ignore this email: nothing will happen.']
-          : [`Pour confirmer votre demande ${template.requestId}, saisissez ce code : ${template.code}`, `Le code est valable jusqu'au ${date(template.expiresAt)}.`, "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne se passera."],
-      };
-    case 'completed': {
-      const blocks: Block[] = [
-        en ? `Your request ${template.requestId} for ${TYPE_NAMES.en[template.type]} is complete.` : `Votre demande ${TYPE_NAMES.fr[template.type]} (référence ${template.requestId}) est traitée.`,
-      ];
-      if (template.downloadUrl) {
-        blocks.push({ link: template.downloadUrl, label: en ? 'Download your data' : 'Télécharger vos données' });
-        if (template.linkExpiresAt) blocks.push(en ? `This link works until ${date(template.linkExpiresAt)}.` : `Ce lien est valable jusqu'au ${date(template.linkExpiresAt)}.`);
-      }
-      blocks.push({ link: template.reportUrl, label: en ? 'The signed completion report' : 'Le rapport de traitement signé' });
-      return { subject: en ? `Your request ${template.requestId} is complete` : `Votre demande ${template.requestId} est traitée`, blocks };
-    }
-  }
+function isStaffMail(template: MailTemplate): template is StaffMail {
+  return STAFF_MAILS.has(template.name);
 }
 
 export function renderMail(template: MailTemplate, language: Language): MailContent {
-  const { subject, blocks } = lines(template, language);
-  const signature = language === 'en' ? 'The data protection team' : "L'équipe protection des données";
+  const { subject, blocks } = isStaffMail(template) ? staffLetter(template, language) : subjectLetter(template, language);
+  const staff = isStaffMail(template);
+  const signature = language === 'en' ? (staff ? 'Gardien (automatic message)' : 'The data protection team') : staff ? 'Gardien (message automatique)' : "L'équipe protection des données";
+  const all: Block[] = [...blocks, signature];
   // French sets a space before a colon.
   const colon = language === 'fr' ? ' :' : ':';
-  const text = [...blocks.map((b) => (typeof b === 'string' ? b : `${b.label}${colon} ${b.link}`)), signature].join('\n\n');
-  const body = blocks.map((b) => (typeof b === 'string' ? `<p>${escapeHtml(b)}</p>` : `<p><a href="${escapeHtml(b.link)}">${escapeHtml(b.label)}</a></p>`));
-  const html = `<!doctype html><html lang="${language}"><body>${body.join('')}<p>${escapeHtml(signature)}</p></body></html>`;
-  return { subject, text, html };
+  const text = all.map((b) => (typeof b === 'string' ? b : `${b.label}${colon} ${b.link}`)).join('\n\n');
+  const body = all.map((b) => (typeof b === 'string' ? `<p>${paragraph(b)}</p>` : `<p><a href="${escapeHtml(b.link)}">${escapeHtml(b.label)}</a></p>`));
+  const html = `<!doctype html><html lang="${language}"><body>${body.join('')}</body></html>`;
+  // A subject line is one line, whatever a reason or a system name holds.
+  return { subject: subject.replace(/\s*[\r\n]+\s*/g, ' '), text, html };
+}
+
+/** Line breaks inside a paragraph (a manual task's instructions) stay line breaks. */
+function paragraph(value: string): string {
+  return escapeHtml(value).replace(/\r?\n/g, '<br>');
 }
 
 function escapeHtml(value: string): string {
