@@ -1,7 +1,7 @@
 import type { SubjectIdentity } from '../../core/identity.js';
 import type {
   Connector, ConnectorContext, ConnectorDescription, ConsentState, ErasureOutcome, ErasurePlan, FieldChange,
-  HealthCheck, RecordRef, RectifyOutcome, RestrictOutcome, SubjectRecord,
+  HealthCheck, OptOutOutcome, RecordRef, RectifyOutcome, RestrictOutcome, SubjectRecord,
 } from '../sdk/contract.js';
 import type { SalesforceApi } from './api.js';
 import { describeObject, subjectObjects, type OrgCatalog } from './catalog.js';
@@ -9,6 +9,7 @@ import type { SalesforceConfig } from './config.js';
 import { eraseRecords } from './erase.js';
 import { checkHealth } from './health.js';
 import { locateSubject } from './locate.js';
+import { optOutRecords } from './opt-out.js';
 import { consentStates, rectifyRecord, restrictRecords } from './preferences.js';
 import { readRecords } from './read.js';
 import type { SalesforceSession } from './session.js';
@@ -28,7 +29,7 @@ export class SalesforceConnector implements Connector {
     const catalog = await this.#loadCatalog();
     return {
       kind: 'salesforce',
-      capabilities: ['locate', 'read', 'erase', 'rectify', 'restrict', 'consent'],
+      capabilities: ['locate', 'read', 'erase', 'rectify', 'restrict', 'consent', 'opt_out'],
       erasureStrategies: ['anonymise', 'delete', 'retain', 'manual'],
       objects: [...catalog.values()].map((o) => o.description),
     };
@@ -64,6 +65,10 @@ export class SalesforceConnector implements Connector {
 
   async consent(refs: RecordRef[]): Promise<ConsentState[]> {
     return consentStates(this.api, await this.#loadCatalog(), refs);
+  }
+
+  async optOut(refs: RecordRef[]): Promise<OptOutOutcome[]> {
+    return optOutRecords(this.api, await this.#loadCatalog(), refs);
   }
 
   close(): Promise<void> {

@@ -10,10 +10,11 @@ import { chunks } from './locate.js';
 import { PERSON_OBJECTS } from './model.js';
 import { soqlIn } from './soql.js';
 
-const GONE = new Set(['ENTITY_IS_DELETED', 'NOT_FOUND']);
+/** Error codes of a record deleted since it was located. */
+export const GONE = new Set(['ENTITY_IS_DELETED', 'NOT_FOUND']);
 const isPerson = (ref: RecordRef) => (PERSON_OBJECTS as readonly string[]).includes(ref.object);
 
-async function fetchFields(api: SalesforceApi, object: string, ids: string[], fields: string[]): Promise<Map<string, SfRecord>> {
+export async function fetchFields(api: SalesforceApi, object: string, ids: string[], fields: string[]): Promise<Map<string, SfRecord>> {
   const out = new Map<string, SfRecord>();
   for (const chunk of chunks(ids)) {
     for (const r of await api.all({ object, action: 'read' }, `SELECT Id, ${fields.join(', ')} FROM ${object} WHERE Id IN ${soqlIn(chunk)}`)) out.set(r.Id, r);
