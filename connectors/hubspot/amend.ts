@@ -7,7 +7,7 @@ import { httpFailureOf } from './errors.js';
 import type { HubspotModel } from './model.js';
 
 /** A 400 from HubSpot: the values were refused, nothing was changed. */
-function refusedAsInvalid(error: unknown): error is ConnectorError {
+export function refusedAsInvalid(error: unknown): error is ConnectorError {
   return error instanceof ConnectorError && httpFailureOf(error.cause)?.status === 400;
 }
 
@@ -33,12 +33,12 @@ export async function rectifyRecord(api: HubspotApi, model: HubspotModel, ref: R
   return outcome;
 }
 
-interface ContactState {
+export interface ContactState {
   email?: string;
   restricted: boolean;
 }
 
-async function contactStates(api: HubspotApi, ids: string[], restrictionProperty: string | undefined): Promise<Map<string, ContactState>> {
+export async function contactStates(api: HubspotApi, ids: string[], restrictionProperty: string | undefined): Promise<Map<string, ContactState>> {
   const states = new Map<string, ContactState>();
   const properties = ['email', ...(restrictionProperty ? [restrictionProperty] : [])];
   for (const batch of chunks(ids, 100)) {
@@ -70,17 +70,7 @@ export async function restrictRecords(api: HubspotApi, refs: readonly RecordRef[
 async function restrictContact(api: HubspotApi, id: string, state: ContactState, on: boolean, restrictionProperty: string | undefined): Promise<string> {
   const done: string[] = [];
   if (on && state.email) {
-    let stopped = 0;
-    for (const subscription of await api.subscriptions(state.email)) {
-      if (subscription.status !== 'SUBSCRIBED') continue;
-      try {
-        await api.unsubscribe(state.email, subscription.id);
-        stopped++;
-      } catch (error) {
-        // Already unsubscribed in the meantime: the goal is met.
-        if (!refusedAsInvalid(error)) throw error;
-      }
-    }
+    const { stopped } = await unsubscribeEverywhere(api, state.email);
     done.push(stopped > 0 ? `unsubscribed from ${stopped} email subscription(s)` : 'no email subscription to stop');
   }
   if (!on) done.push('email subscriptions are not restored: the person must opt in again');
@@ -91,6 +81,23 @@ async function restrictContact(api: HubspotApi, id: string, state: ContactState,
     done.push('no restrictionProperty is configured, so other processing is not flagged in HubSpot');
   }
   return done.join('; ');
+}
+
+/** Unsubscribes the email from each subscription it is subscribed to: how many it stopped, of how many types. */
+export async function unsubscribeEverywhere(api: HubspotApi, email: string, explanation?: string): Promise<{ stopped: number; types: number }> {
+  const subscriptions = await api.subscriptions(email);
+  let stopped = 0;
+  for (const subscription of subscriptions) {
+    if (subscription.status !== 'SUBSCRIBED') continue;
+    try {
+      await api.unsubscribe(email, subscription.id, explanation ? { legalBasis: subscription.legalBasis, legalBasisExplanation: explanation } : undefined);
+      stopped++;
+    } catch (error) {
+      // Already unsubscribed in the meantime: the goal is met.
+      if (!refusedAsInvalid(error)) throw error;
+    }
+  }
+  return { stopped, types: subscriptions.length };
 }
 
 /** Marketing consent from the email subscriptions; restriction from the configured property. */

@@ -11,6 +11,7 @@ import { HubspotHttpError, httpFailureOf } from './errors.js';
 import { type CallPolicy, callHubspot } from './policy.js';
 
 type SearchRequest = Parameters<Client['crm']['objects']['searchApi']['doSearch']>[1];
+type UnsubscribeRequest = Parameters<Client['communicationPreferences']['statusApi']['unsubscribe']>[0];
 export type Operator = 'EQ' | 'IN' | 'CONTAINS_TOKEN';
 export interface SearchFilter {
   propertyName: string;
@@ -155,8 +156,11 @@ export class HubspotApi {
     return answer.subscriptionStatuses.map((s) => ({ id: s.id, name: s.name, status: s.status as SubscriptionState['status'], legalBasis: s.legalBasis }));
   }
 
-  async unsubscribe(email: string, subscriptionId: string): Promise<void> {
-    await this.call('unsubscribing from email', () => this.#preferences.statusApi.unsubscribe({ emailAddress: email, subscriptionId }));
+  /** `why`: the legal basis the subscription had and an explanation, which GDPR-enabled portals require on a status change. */
+  async unsubscribe(email: string, subscriptionId: string, why?: { legalBasis?: string; legalBasisExplanation: string }): Promise<void> {
+    const legalBasis = why?.legalBasis as UnsubscribeRequest['legalBasis'];
+    const request: UnsubscribeRequest = { emailAddress: email, subscriptionId, ...(legalBasis ? { legalBasis } : {}), ...(why ? { legalBasisExplanation: why.legalBasisExplanation } : {}) };
+    await this.call('unsubscribing from email', () => this.#preferences.statusApi.unsubscribe(request));
   }
 
   /** A call the client has no typed method for, through its own `apiRequest` (same base path, same token). */

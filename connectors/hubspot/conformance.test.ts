@@ -9,6 +9,8 @@ runConformanceSuite({
     const hubspot = await startHubspotEmulator({ seed: false, rateLimits: false });
     const { state } = hubspot;
     const subject = state.create('contacts', { email: 'Margaux.Lefort@Example.FR', firstname: 'Margaux', lastname: 'Lefort', phone: '04 78 12 34 56', city: 'Lyon', country: 'France' });
+    // Subscribed to the newsletter, so the opt-out has something to stop (subscriptions are keyed by the lower-cased email).
+    state.subscriptions.set('margaux.lefort@example.fr', new Map([['87294215', { status: 'SUBSCRIBED', legalBasis: 'CONSENT_WITH_NOTICE' }]]));
     const bystander = state.create('contacts', { email: 'henri.vidal@example.fr', firstname: 'Henri', lastname: 'Vidal', phone: '+33 4 91 00 11 22', city: 'Marseille', country: 'France' });
     const attach = (type: 'notes' | 'emails' | 'calls' | 'tickets' | 'deals', properties: Record<string, string>, contactId: string) =>
       state.associate(type, state.create(type, properties).id, 'contacts', contactId);

@@ -2,7 +2,7 @@ import type { Agent } from 'node:http';
 import type { SubjectIdentity } from '../../core/identity.js';
 import type {
   ConsentState, Connector, ConnectorContext, ConnectorDescription, ErasureOutcome, ErasurePlan, FieldChange,
-  HealthCheck, RecordRef, RectifyOutcome, RestrictOutcome, SubjectRecord,
+  HealthCheck, OptOutOutcome, RecordRef, RectifyOutcome, RestrictOutcome, SubjectRecord,
 } from '../sdk/contract.js';
 import { consentStates, rectifyRecord, restrictRecords } from './amend.js';
 import type { HubspotApi } from './api.js';
@@ -11,6 +11,7 @@ import { eraseRecords } from './erase.js';
 import { checkHealth } from './health.js';
 import { locateSubject } from './locate.js';
 import type { HubspotModel } from './model.js';
+import { optOutRecords } from './opt-out.js';
 import { readRecords } from './read.js';
 
 /** A HubSpot portal as a connector; behaviour follows the data map read from its properties API. */
@@ -26,7 +27,7 @@ export class HubspotConnector implements Connector {
   async describe(): Promise<ConnectorDescription> {
     return {
       kind: 'hubspot',
-      capabilities: ['locate', 'read', 'erase', 'rectify', 'restrict', 'consent'],
+      capabilities: ['locate', 'read', 'erase', 'rectify', 'restrict', 'consent', 'opt_out'],
       erasureStrategies: ['vendor_delete', 'delete', 'anonymise', 'retain'],
       objects: await this.model.descriptions(),
     };
@@ -61,6 +62,10 @@ export class HubspotConnector implements Connector {
 
   consent(refs: RecordRef[]): Promise<ConsentState[]> {
     return consentStates(this.api, refs, this.config.restrictionProperty);
+  }
+
+  optOut(refs: RecordRef[]): Promise<OptOutOutcome[]> {
+    return optOutRecords(this.api, refs);
   }
 
   async close(): Promise<void> {

@@ -60,6 +60,18 @@ describe('HubSpot emulator: GDPR delete and communication preferences', () => {
     expect(definitions.body.subscriptionDefinitions.map((d: { name: string }) => d.name)).toContain('Newsletter');
   });
 
+  it('keeps the legal basis and explanation given with an unsubscribe, and refuses to resubscribe the email that opted out', async () => {
+    const email = 'lucas.moreau@example.fr';
+    const events = { emailAddress: email, subscriptionId: '87294216' };
+    const unsubscribed = await call('POST', '/communication-preferences/v3/unsubscribe', { ...events, legalBasis: 'LEGITIMATE_INTEREST_PQL', legalBasisExplanation: 'Objected to direct marketing' });
+    expect(unsubscribed.body).toMatchObject({ id: '87294216', status: 'NOT_SUBSCRIBED', legalBasis: 'LEGITIMATE_INTEREST_PQL', legalBasisExplanation: 'Objected to direct marketing' });
+    const again = await call('POST', '/communication-preferences/v3/subscribe', events);
+    expect(again.status).toBe(400);
+    expect(again.body).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR', message: expect.stringMatching(/opted out of subscription 87294216/) });
+    // A type the email never had a status for can still be subscribed to.
+    expect((await call('POST', '/communication-preferences/v3/subscribe', { emailAddress: email, subscriptionId: '87294215' })).body).toMatchObject({ status: 'SUBSCRIBED' });
+  });
+
   it('is read by the official client, pointed at it through basePath', async () => {
     const client = new Client({ accessToken: hs.token, basePath: hs.url });
     const page = await client.crm.objects.searchApi.doSearch('contacts', {

@@ -63,6 +63,8 @@ function change(portal: PortalState, action: 'subscribe' | 'unsubscribe', body: 
   const current = statuses.get(definition.id)?.status ?? 'NOT_SUBSCRIBED';
   if (action === 'unsubscribe' && current === 'NOT_SUBSCRIBED') throw validationError(`${email} is already unsubscribed from subscription ${definition.id}`);
   if (action === 'subscribe' && current === 'SUBSCRIBED') throw validationError(`${email} is already subscribed to subscription ${definition.id}`);
+  // HubSpot documents that v3 will not resubscribe a contact who opted out: only the contact can, from the preferences page.
+  if (action === 'subscribe' && statuses.get(definition.id)?.status === 'NOT_SUBSCRIBED') throw validationError(`${email} has opted out of subscription ${definition.id} and cannot be resubscribed through the API`);
   if (action === 'subscribe' && portal.blocklist.has(email)) throw validationError(`${email} was permanently deleted and cannot be subscribed`);
   const status: SubscriptionStatus = {
     status: action === 'subscribe' ? 'SUBSCRIBED' : 'NOT_SUBSCRIBED',
