@@ -1,7 +1,9 @@
 /**
  * A gateway on a real port and a worker on the test stack's Temporal, with
  * the legacy fixture databases registered as SQL connectors through GraphQL:
- * what the end-to-end request suites (GraphQL and browser) start from.
+ * what the end-to-end request suites (GraphQL and browser) start from. On
+ * demand, also the demo systems (billing database, Salesforce and HubSpot
+ * emulators), registered the same way.
  */
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { expect } from 'vitest';
@@ -14,6 +16,7 @@ import { createWorker } from '../../workflows/worker.js';
 import { quietTemporal, stackEnv } from '../e2e/harness.js';
 import { legacyConnectorConfig } from '../fixtures/legacy-schema.js';
 import { uniqueName } from './db.js';
+import { startDemoSystems, type DemoSystemOptions, type RunningDemoSystems } from './demo-systems.js';
 
 export type LegacyDatabase = 'sqlite' | 'postgres';
 
@@ -22,12 +25,19 @@ export interface RequestStack {
   gateway: RunningGateway;
   /** One GraphQL operation over real HTTP; `token` null for a customer without an account. */
   ask<T>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<T>>;
+  /** The demo systems, when asked for in the options: their emulators' state, faults and call logs. */
+  demo?: RunningDemoSystems;
   /** Stops the worker and the gateway, drops the databases. */
   close(): Promise<void>;
 }
 
+export interface RequestStackOptions {
+  /** Also start the demo systems and register them (`billing-db`, `crm-salesforce`, `crm-hubspot`). */
+  demo?: DemoSystemOptions;
+}
+
 /** Connectors are named `billing-<database>`. `env` adds or overrides configuration. */
-export async function startRequestStack(databases: readonly LegacyDatabase[], env: Record<string, string> = {}): Promise<RequestStack> {
+export async function startRequestStack(databases: readonly LegacyDatabase[], env: Record<string, string> = {}, options: RequestStackOptions = {}): Promise<RequestStack> {
   quietTemporal();
   const stack = stackEnv();
   const port = await freePort();
@@ -56,16 +66,25 @@ export async function startRequestStack(databases: readonly LegacyDatabase[], en
       await running;
     });
     const ask = <T>(token: string | null, query: string, variables: Record<string, unknown> = {}) => graphql<T>(fetch, token, query, variables, gateway.graphqlUrl);
+    const register = async (input: Record<string, unknown>) => {
+      const answer = await ask<{ registerConnector: { __typename: string; message?: string } }>(
+        services.tokens.it,
+        'mutation ($input: RegisterConnectorInput!) { registerConnector(input: $input) { __typename ... on Error { message } } }',
+        { input },
+      );
+      expect(answer.data?.registerConnector).toEqual({ __typename: 'Connector' });
+    };
     for (const database of databases) {
       const url = database === 'sqlite' ? await openSqlite(droppers) : await openPostgres(droppers);
-      const answer = await ask<{ registerConnector: { __typename: string } }>(
-        services.tokens.it,
-        'mutation ($input: RegisterConnectorInput!) { registerConnector(input: $input) { __typename } }',
-        { input: { kind: 'sql', name: `billing-${database}`, config: legacyConnectorConfig(url) } },
-      );
-      expect(answer.data?.registerConnector.__typename).toBe('Connector');
+      await register({ kind: 'sql', name: `billing-${database}`, config: legacyConnectorConfig(url) });
     }
-    return { services, gateway, ask, close };
+    let demo: RunningDemoSystems | undefined;
+    if (options.demo) {
+      demo = await startDemoSystems(options.demo);
+      droppers.push(() => demo!.stop());
+      for (const input of demo.connectors) await register({ ...input });
+    }
+    return { services, gateway, ask, demo, close };
   } catch (error) {
     await close();
     throw error;

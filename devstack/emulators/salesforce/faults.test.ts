@@ -41,14 +41,21 @@ describe('Salesforce emulator: faults and call log', () => {
     expect(answer.status).toBe(200);
   });
 
-  it('logs every call with method, path, query and status', async () => {
+  it('logs every call with method, path, query, JSON body and status', async () => {
     const before = sf.calls.length;
     await api('GET', q('SELECT Id FROM Case'));
     await api('DELETE', '/sobjects/Case/5005g0000000099AAA');
+    const update = { allOrNone: false, records: [{ attributes: { type: 'Case' }, id: '5005g0000000099AAA', Subject: '[anonymised]' }] };
+    await api('PATCH', '/composite/sobjects', update);
+    await sessionFor(sf);
     expect(sf.calls.slice(before)).toEqual([
       expect.objectContaining({ method: 'GET', path: '/services/data/v60.0/query', query: { q: 'SELECT Id FROM Case' }, status: 200, faulted: false }),
       expect.objectContaining({ method: 'DELETE', path: '/services/data/v60.0/sobjects/Case/5005g0000000099AAA', query: {}, status: 404 }),
+      expect.objectContaining({ method: 'PATCH', path: '/services/data/v60.0/composite/sobjects', body: update, status: 200 }),
+      // A login's form (the client secret) is not kept.
+      expect.not.objectContaining({ body: expect.anything() }),
     ]);
+    expect(sf.calls.at(-1)).toMatchObject({ method: 'POST', path: '/services/oauth2/token', status: 200 });
   });
 
   it('serves jsforce unchanged: SOAP and OAuth logins, autoFetch queries, CRUD, describe and search', async () => {

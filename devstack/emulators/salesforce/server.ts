@@ -100,7 +100,8 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
       }
       if (fault) reply.headers = { ...reply.headers, ...fault.headers };
     }
-    calls.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), status: reply.status, faulted: fault?.status !== undefined, at: Date.now() });
+    const body = jsonBody(raw);
+    calls.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), ...(body === undefined ? {} : { body }), status: reply.status, faulted: fault?.status !== undefined, at: Date.now() });
     const headers: Record<string, string> = { ...reply.headers };
     if (url.pathname.startsWith('/services/data/')) headers['Sforce-Limit-Info'] = `api-usage=${org.apiRequests}/${org.apiRequestLimit}`;
     if (reply.status === 204) {
@@ -138,6 +139,16 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
         server.closeAllConnections();
       }),
   };
+}
+
+/** The JSON a call sent, for the call log (form and SOAP logins are left out: they carry credentials). */
+function jsonBody(raw: string): unknown {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function safeDecode(text: string): string {
