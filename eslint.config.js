@@ -10,6 +10,7 @@ const workflowsOutsideSandbox = [
   'workflows/worker.ts',
   'workflows/client.ts',
   'workflows/codec.ts',
+  'workflows/codec-server.ts',
   'workflows/data-converter.ts',
   'workflows/**/*.test.ts',
 ];

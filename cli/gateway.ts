@@ -5,7 +5,7 @@ import { UsageError, parseCommandArgs } from './io.js';
 import type { Command } from './main.js';
 
 /** Resolves on the first SIGINT or SIGTERM. */
-function stopSignal(): Promise<string> {
+export function stopSignal(): Promise<string> {
   return new Promise((resolve) => {
     const stop = (signal: string) => {
       process.off('SIGINT', stop);

@@ -2,6 +2,7 @@
 import { loadConfig } from '../core/config.js';
 import { GardienError, ValidationError, errorMessage } from '../core/errors.js';
 import { runReportVerify } from '../core/report/verify-cli.js';
+import { codecServerCommand } from './codec-server.js';
 import { connectorsCommand } from './connectors.js';
 import { gatewayCommand } from './gateway.js';
 import { type CliIo, UsageError, processIo } from './io.js';
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, Command> = {
   token: tokenCommand,
   connectors: connectorsCommand,
   gateway: gatewayCommand,
+  'codec-server': codecServerCommand,
   worker: {
     summary: 'run the Temporal worker for request workflows until Ctrl-C',
     usage: 'gardien worker',
@@ -39,7 +41,7 @@ export const COMMANDS: Record<string, Command> = {
 
 function help(io: CliIo, write: (line: string) => void = io.stdout): void {
   write('usage: gardien <command> [options]\n');
-  for (const [name, command] of Object.entries(COMMANDS)) write(`  ${name.padEnd(12)}${command.summary}`);
+  for (const [name, command] of Object.entries(COMMANDS)) write(`  ${name.padEnd(14)}${command.summary}`);
   write('\n`gardien <command> --help` shows a command’s options.');
 }
 

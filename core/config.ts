@@ -33,6 +33,13 @@ const schema = z.object({
   VERIFICATION_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   /** Comma-separated npm package names of connector plugins to load. */
   GARDIEN_PLUGINS: z.string().default(''),
+  /** Comma-separated origins of the Temporal Web UIs whose pages may call the codec server (CORS). */
+  TEMPORAL_UI_ORIGINS: z
+    .string()
+    .default('http://127.0.0.1:8233,http://localhost:8233')
+    .refine((v) => v.split(',').every((o) => parseOrigin(o) !== null), 'comma-separated origins such as https://temporal.example.com or http://127.0.0.1:8233'),
+  /** When set, the codec server answers only requests carrying `Authorization: Bearer <it>`. */
+  CODEC_AUTH_TOKEN: z.string().min(16, 'must be at least 16 characters').regex(/^[\x21-\x7e]+$/, 'printable characters, no spaces').optional(),
 });
 
 export type GardienConfig = ReturnType<typeof toConfig>;
@@ -55,6 +62,7 @@ function toConfig(env: z.infer<typeof schema>) {
     exportLinkTtlMs: env.EXPORT_LINK_TTL_DAYS * 24 * 3600 * 1000,
     verification: { ttlMs: env.VERIFICATION_CODE_TTL_MINUTES * 60_000, maxAttempts: env.VERIFICATION_MAX_ATTEMPTS },
     plugins: env.GARDIEN_PLUGINS.split(',').map((p) => p.trim()).filter(Boolean),
+    codecServer: { uiOrigins: env.TEMPORAL_UI_ORIGINS.split(',').map((o) => parseOrigin(o)!), authToken: env.CODEC_AUTH_TOKEN },
     signingKeyDir: path.join(home, 'signing-keys'),
   };
 }
@@ -70,6 +78,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GardienConfig 
     );
   }
   return toConfig(parsed.data);
+}
+
+/** `scheme://host[:port]` written as a browser sends it in `Origin`; null for anything with a path, query or credentials. */
+function parseOrigin(text: string): string | null {
+  try {
+    const url = new URL(text.trim());
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    return (url.protocol === 'http:' || url.protocol === 'https:') && bare ? url.origin : null;
+  } catch {
+    return null;
+  }
 }
 
 function parseSecretKeys(value: string): SecretKey[] {

@@ -11,6 +11,7 @@ import { errorMessage } from '../core/errors.js';
 import { issueToken } from '../gateway/auth.js';
 import { createServices } from '../gateway/services.js';
 import { startGateway } from '../gateway/server.js';
+import { codecServerOptions, startCodecServer } from '../workflows/codec-server.js';
 import { runWorker } from '../workflows/worker.js';
 import { startMailCatcher } from './mailcatcher.js';
 import { startMongo } from './mongo.js';
@@ -26,18 +27,25 @@ async function main(): Promise<void> {
   const home = path.resolve(process.env.GARDIEN_HOME ?? '.gardien');
   mkdirSync(home, { recursive: true });
   process.env.GARDIEN_HOME = home;
-  loadConfig(); // Bad variables are reported before anything starts.
+  const early = loadConfig(); // Bad variables are reported before anything starts.
 
   step('starting MongoDB-protocol server…');
   const mongo = await startMongo({ dataDir: path.join(home, 'mongo'), port: await portOr(27017), logFile: path.join(home, 'mongo.log') });
   stops.push({ name: 'MongoDB', stop: mongo.stop });
   process.env.MONGODB_URI ??= mongo.uri;
 
+  // The Web UI decrypts history through our codec server: it starts first, and the UI is told where it is.
+  const uiPort = await portOr(8233);
+  step('starting Temporal codec server…');
+  const codec = await startCodecServer(codecServerOptions(early, [`http://127.0.0.1:${uiPort}`, `http://localhost:${uiPort}`]), { port: await portOr(8888) });
+  stops.push({ name: 'codec server', stop: codec.close });
+
   step('starting Temporal dev server…');
   const temporal = await startTemporal({
     dbFile: path.join(home, 'temporal.db'),
     port: await portOr(7233),
-    uiPort: await portOr(8233),
+    uiPort,
+    uiCodecEndpoint: codec.url,
     logFile: path.join(home, 'temporal.log'),
   });
   stops.push({ name: 'Temporal', stop: temporal.stop });
@@ -80,6 +88,7 @@ Gardien is running.
   GraphQL (GraphiQL):  ${gateway.graphqlUrl}
   Customer portal:     ${gateway.url}/
   Temporal Web UI:     ${temporal.uiUrl ?? '(external Temporal: its own UI)'}
+  Temporal codec:      ${codec.url} ${temporal.uiUrl ? '(the Web UI decrypts payloads through it)' : '(set it as the codec endpoint in your Temporal UI)'}
   Caught emails:       ${mailUrl}
   MongoDB:             ${mongo.uri}
   Data kept in:        ${home}

@@ -13,6 +13,8 @@ export interface TemporalOptions {
   uiPort?: number;
   /** false: no Web UI (tests). */
   ui?: boolean;
+  /** The codec server the Web UI decrypts payloads through (`--ui-codec-endpoint`). */
+  uiCodecEndpoint?: string;
   /** Created at start unless it is "default" (always there). */
   namespace?: string;
   logFile?: string;
@@ -62,6 +64,7 @@ async function startDevServer(cli: string, namespace: string, options: TemporalO
   } else {
     const uiPort = options.uiPort ?? (await freePort());
     args.push('--ui-port', String(uiPort));
+    if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
     uiUrl = `http://127.0.0.1:${uiPort}`;
   }
   if (options.dbFile) args.push('--db-filename', options.dbFile);
