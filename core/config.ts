@@ -31,6 +31,12 @@ const schema = z.object({
   EXPORT_LINK_TTL_DAYS: z.coerce.number().positive().default(7),
   VERIFICATION_CODE_TTL_MINUTES: z.coerce.number().positive().default(30),
   VERIFICATION_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  /** Who hears of deadlines, failed systems and manual tasks with no assignee; defaults to MAIL_FROM's address. */
+  DPO_EMAIL: z.email().optional(),
+  /** Before a request's due date, when to remind the DPO: comma-separated durations such as `7d,1d`. */
+  DEADLINE_REMINDERS: z.string().default('7d,1d').refine((v) => v.split(',').every((d) => parseDuration(d) !== null), 'comma-separated durations such as 7d,1d (units s, m, h, d)'),
+  /** How often an open manual task is reminded to its assignee. */
+  MANUAL_TASK_REMINDER_EVERY: z.string().default('3d').refine((v) => (parseDuration(v) ?? 0) > 0, 'a duration such as 3d or 12h'),
   /** Comma-separated npm package names of connector plugins to load. */
   GARDIEN_PLUGINS: z.string().default(''),
   /** Comma-separated origins of the Temporal Web UIs whose pages may call the codec server (CORS). */
@@ -61,6 +67,11 @@ function toConfig(env: z.infer<typeof schema>) {
     connectorTimeoutMs: env.CONNECTOR_TIMEOUT_MS,
     exportLinkTtlMs: env.EXPORT_LINK_TTL_DAYS * 24 * 3600 * 1000,
     verification: { ttlMs: env.VERIFICATION_CODE_TTL_MINUTES * 60_000, maxAttempts: env.VERIFICATION_MAX_ATTEMPTS },
+    deadlines: {
+      dpoEmail: env.DPO_EMAIL ?? addressOf(env.MAIL_FROM),
+      reminderLeadsMs: env.DEADLINE_REMINDERS.split(',').map((d) => parseDuration(d)!).sort((a, b) => b - a),
+      manualTaskReminderMs: parseDuration(env.MANUAL_TASK_REMINDER_EVERY)!,
+    },
     plugins: env.GARDIEN_PLUGINS.split(',').map((p) => p.trim()).filter(Boolean),
     codecServer: { uiOrigins: env.TEMPORAL_UI_ORIGINS.split(',').map((o) => parseOrigin(o)!), authToken: env.CODEC_AUTH_TOKEN },
     signingKeyDir: path.join(home, 'signing-keys'),
@@ -78,6 +89,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GardienConfig 
     );
   }
   return toConfig(parsed.data);
+}
+
+const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `90s`, `15m`, `12h`, `7d` in milliseconds; null when not such a duration. */
+export function parseDuration(text: string): number | null {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([smhd])\s*$/.exec(text);
+  return match ? Math.round(Number(match[1]) * UNITS[match[2]!]!) : null;
+}
+
+/** The address in `Name <address>` or a bare address. */
+function addressOf(mailbox: string): string {
+  return /<([^>]+)>/.exec(mailbox)?.[1]?.trim() ?? mailbox.trim();
 }
 
 /** `scheme://host[:port]` written as a browser sends it in `Origin`; null for anything with a path, query or credentials. */

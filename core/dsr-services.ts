@@ -6,8 +6,10 @@ import { SigningKeyStore } from './report/keys.js';
 import { ReportSigner } from './report/sign.js';
 import { ReportStore } from './report/store.js';
 import { ExportStore } from './storage/exports.js';
+import { ManualTaskRepository } from './storage/manual-tasks.js';
 import type { Storage } from './storage/mongo.js';
 import { RequestRepository } from './storage/requests.js';
+import { RestrictionMarks } from './storage/restrictions.js';
 import { VerificationService } from './verification.js';
 
 /** Everything requests need besides Temporal and the connectors, built from the config, shared by worker and gateway. */
@@ -16,6 +18,8 @@ export interface DsrServices {
   exports: ExportStore;
   reports: ReportStore;
   verification: VerificationService;
+  manualTasks: ManualTaskRepository;
+  restrictions: RestrictionMarks;
   outbox: Outbox;
   mailer: Mailer;
   signingKeys: SigningKeyStore;
@@ -33,6 +37,7 @@ export function createDsrServices(
   const exports = new ExportStore(storage);
   const reports = new ReportStore(storage);
   const outbox = new Outbox(storage);
+  const manualTasks = new ManualTaskRepository(storage);
   const sender = options.sender ?? new SmtpSender({ url: config.mail.smtpUrl, from: config.mail.from });
   const signingKeys = new SigningKeyStore(storage, config.secretKeys);
   return {
@@ -40,12 +45,14 @@ export function createDsrServices(
     exports,
     reports,
     verification: new VerificationService(storage, { ...config.verification, secretKeys: config.secretKeys }),
+    manualTasks,
+    restrictions: new RestrictionMarks(storage, config.secretKeys[0]!),
     outbox,
     mailer: new Mailer(outbox, sender, new URL(config.publicUrl).hostname || 'gardien.local'),
     signingKeys,
     signer: new ReportSigner(signingKeys),
     async ensureIndexes() {
-      await Promise.all([requests.ensureIndexes(), exports.ensureIndexes(), outbox.ensureIndexes()]);
+      await Promise.all([requests.ensureIndexes(), exports.ensureIndexes(), outbox.ensureIndexes(), manualTasks.ensureIndexes()]);
     },
     close() {
       sender.close();

@@ -12,6 +12,50 @@ export interface ExportRecord {
   fields: Record<string, unknown>;
 }
 
+/**
+ * What GDPR Art. 15(1) says must accompany the data, per object: purposes,
+ * categories, recipients, retention, source — from the connector's
+ * description (structurally the SDK's ObjectDescription; core does not import connectors).
+ */
+export interface ObjectNotice {
+  name: string;
+  label: string | null;
+  categories: string[];
+  purposes: string[];
+  recipients: string[];
+  retention: string | null;
+  source: string | null;
+}
+
+export interface SystemNotice {
+  objects: ObjectNotice[];
+}
+
+interface DescribedObjectLike {
+  name: string;
+  label?: string;
+  fields: { category: string }[];
+  purposes?: string[];
+  recipients?: string[];
+  retention?: string;
+  source?: string;
+  erasure?: { legalHold?: { basis: string; retainForDays?: number } };
+}
+
+export function systemNotice(description: { objects: readonly DescribedObjectLike[] }): SystemNotice {
+  return {
+    objects: description.objects.map((o) => ({
+      name: o.name,
+      label: o.label ?? null,
+      categories: [...new Set(o.fields.map((f) => f.category))].sort(),
+      purposes: o.purposes ?? [],
+      recipients: o.recipients ?? [],
+      retention: o.retention ?? (o.erasure?.legalHold ? `${o.erasure.legalHold.basis}${o.erasure.legalHold.retainForDays ? ` (${o.erasure.legalHold.retainForDays} days)` : ''}` : null),
+      source: o.source ?? null,
+    })),
+  };
+}
+
 export function partExportId(requestId: string, connectorId: string): string {
   return `exp_${requestId.replace(/^req_/, '')}_${connectorId.replace(/^conn_/, '')}`;
 }
@@ -34,6 +78,8 @@ export async function writeSystemExport(
   input: {
     requestId: string;
     connector: { id: string; kind: string; name: string };
+    /** Art. 15 information about the system's objects; written first (keys stay in canonical order). */
+    about?: SystemNotice;
     exportedAt: Date;
     records: AsyncIterable<ExportRecord>;
     onRecord?: (count: number) => void | Promise<void>;
@@ -45,7 +91,8 @@ export async function writeSystemExport(
     kind: 'part',
     contentType: 'application/json',
   });
-  await writer.write(`{"connector":${canonicalJson(input.connector)},"exportedAt":${canonicalJson(input.exportedAt.toISOString())},"records":[`);
+  const about = input.about ? `"about":${canonicalJson(input.about)},` : '';
+  await writer.write(`{${about}"connector":${canonicalJson(input.connector)},"exportedAt":${canonicalJson(input.exportedAt.toISOString())},"records":[`);
   let count = 0;
   for await (const record of input.records) {
     await writer.write(`${count > 0 ? ',' : ''}${canonicalJson({ object: record.ref.object, id: record.ref.id, matchedOn: record.ref.matchedOn ?? null, fields: record.fields })}`);

@@ -1,10 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CountryCode } from 'libphonenumber-js';
-import { randomToken } from './crypto.js';
+import { randomToken, seal, type SecretKey } from './crypto.js';
 import { ValidationError } from './errors.js';
 import { normaliseIdentity, type IdentityInput } from './identity.js';
 import { createLogger } from './logger.js';
-import { REQUEST_TYPES, SUPPORTED_REQUEST_TYPES, TERMINAL_STATUSES, dueDate, isLanguage, type Language, type RequestType, type SystemProgress } from './requests.js';
+import { validatePortabilityPassphrase } from './portability.js';
+import { normaliseRectification } from './rectification.js';
+import { REQUEST_TYPES, TERMINAL_STATUSES, dueDate, isLanguage, type Language, type RequestType, type SystemProgress } from './requests.js';
 import { newRequestId, type RequestDoc, type RequestPage, type RequestRepository } from './storage/requests.js';
 import type { VerificationService } from './verification.js';
 
@@ -16,7 +18,17 @@ export interface RequestWorkflows {
   /** Starts the request's workflow with the request id only. */
   start(requestId: string): Promise<void>;
   /** Tells the workflow the subject is verified; resolves once the workflow has recorded it. */
-  confirmVerified(requestId: string, verifiedAt: Date): Promise<void>;
+  confirmVerified(requestId: string, verifiedAt: Date, method?: 'email_code' | 'dpo_attestation'): Promise<void>;
+  /** Refuses the request before it runs; a ValidationError when it is too late. */
+  reject(requestId: string, reason: 'verification_failed' | 'dpo'): Promise<void>;
+  /** Withdraws the request; a ValidationError when it is too late. */
+  cancel(requestId: string, by: 'subject' | 'dpo'): Promise<void>;
+  deadlineChanged(requestId: string, dueAt: Date): Promise<void>;
+  /** Runs a failed system's steps again; a ValidationError when it is not failed. */
+  retrySystem(requestId: string, connectorId: string): Promise<void>;
+  /** A person settled the system; `taskId` holds their evidence. */
+  resolveSystem(requestId: string, connectorId: string, taskId: string): Promise<void>;
+  manualTaskDone(requestId: string, connectorId: string, taskId: string): Promise<void>;
 }
 
 export interface SubmitRequestInput {
@@ -24,6 +36,12 @@ export interface SubmitRequestInput {
   identity: IdentityInput;
   language?: string | null;
   details?: string | null;
+  /** RECTIFICATION: what is wrong, as personal attributes and their right values. */
+  rectification?: readonly { attribute: string; value: string }[] | null;
+  /** RESTRICTION: lift an earlier restriction instead. */
+  liftRestriction?: boolean | null;
+  /** PORTABILITY: encrypt the ZIP with this passphrase. */
+  passphrase?: string | null;
 }
 
 export interface RequestServiceOptions {
@@ -31,6 +49,8 @@ export interface RequestServiceOptions {
   publicUrl: string;
   defaultLanguage: Language;
   defaultCountry: string;
+  /** Seals a portability passphrase until the package is written. */
+  secretKey: SecretKey;
   now?: () => Date;
 }
 
@@ -65,6 +85,7 @@ export class RequestService {
     if (details && details.length > MAX_DETAILS) {
       throw new ValidationError(`Details are limited to ${MAX_DETAILS} characters`, [{ path: 'details', message: 'too long' }]);
     }
+    const extra = this.#typeSpecific(type, input);
     const id = newRequestId();
     const accessToken = randomToken(24);
     const now = this.#now();
@@ -86,6 +107,7 @@ export class RequestService {
       updatedAt: now,
       reportId: null,
       exportId: null,
+      ...extra,
     };
     await this.requests.insert(doc);
     try {
@@ -100,6 +122,19 @@ export class RequestService {
     return { request: doc, accessToken };
   }
 
+  /** What only some request types carry, validated; a field given to the wrong type is refused rather than ignored. */
+  #typeSpecific(type: RequestType, input: SubmitRequestInput): Pick<RequestDoc, 'rectification' | 'liftRestriction' | 'passphrase'> {
+    const misplaced = (path: string, wanted: RequestType) =>
+      new ValidationError(`${path} goes with ${wanted} requests only`, [{ path, message: `only for ${wanted}` }]);
+    if (input.rectification != null && type !== 'RECTIFICATION') throw misplaced('rectification', 'RECTIFICATION');
+    if (input.liftRestriction != null && type !== 'RESTRICTION') throw misplaced('liftRestriction', 'RESTRICTION');
+    if (input.passphrase != null && type !== 'PORTABILITY') throw misplaced('passphrase', 'PORTABILITY');
+    if (type === 'RECTIFICATION') return { rectification: normaliseRectification(input.rectification ?? [], this.options.defaultCountry as CountryCode) };
+    if (type === 'RESTRICTION') return { liftRestriction: input.liftRestriction === true };
+    const passphrase = type === 'PORTABILITY' ? validatePortabilityPassphrase(input.passphrase || null) : null;
+    return passphrase ? { passphrase: seal(passphrase, this.options.secretKey) } : {};
+  }
+
   /**
    * Checks the emailed code. A wrong or expired code throws a ValidationError
    * and changes nothing but the attempt count; the right one lets the workflow go on.
@@ -109,7 +144,17 @@ export class RequestService {
     if (TERMINAL_STATUSES.has(doc.status) && doc.status !== 'COMPLETED') {
       throw new ValidationError(`This request is ${doc.status.toLowerCase()} and can no longer be verified`, [{ path: 'id', message: doc.status }]);
     }
-    const { verifiedAt } = await this.verification.check(id, code);
+    let verifiedAt: Date;
+    try {
+      ({ verifiedAt } = await this.verification.check(id, code));
+    } catch (error) {
+      // The last attempt used up: the request is refused now, and the subject told why, rather than left waiting.
+      const state = await this.verification.status(id);
+      if (state && !state.verifiedAt && state.attempts >= this.verification.maxAttempts && !TERMINAL_STATUSES.has(doc.status)) {
+        await this.workflows.reject(id, 'verification_failed').catch((refusal: unknown) => log.warn('could not reject the request', { requestId: id, reason: (refusal as Error).message }));
+      }
+      throw error;
+    }
     if (doc.status === 'AWAITING_VERIFICATION' || doc.status === 'RECEIVED') await this.workflows.confirmVerified(id, verifiedAt);
     return this.requests.get(id);
   }
@@ -149,9 +194,6 @@ function parseType(value: string): RequestType {
   const type = value.trim().toUpperCase();
   if (!(REQUEST_TYPES as readonly string[]).includes(type)) {
     throw new ValidationError(`Unknown request type "${value}"; one of ${REQUEST_TYPES.join(', ')}`, [{ path: 'type', message: 'unknown type' }]);
-  }
-  if (!SUPPORTED_REQUEST_TYPES.has(type as RequestType)) {
-    throw new ValidationError(`${type} requests are not available yet; ACCESS requests are`, [{ path: 'type', message: 'not available yet' }]);
   }
   return type as RequestType;
 }

@@ -5,8 +5,15 @@
 export const REQUEST_TYPES = ['ACCESS', 'PORTABILITY', 'ERASURE', 'RECTIFICATION', 'RESTRICTION', 'OBJECTION'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
-/** The request types the orchestrator can carry out today; the others are accepted by the model only. */
-export const SUPPORTED_REQUEST_TYPES: ReadonlySet<RequestType> = new Set(['ACCESS', 'ERASURE']);
+/** What each request type does in a system (GDPR Art. 15–21). */
+export const REQUEST_ACTIONS: Record<RequestType, 'export' | 'erase' | 'rectify' | 'restrict' | 'opt_out'> = {
+  ACCESS: 'export',
+  PORTABILITY: 'export',
+  ERASURE: 'erase',
+  RECTIFICATION: 'rectify',
+  RESTRICTION: 'restrict',
+  OBJECTION: 'opt_out',
+};
 
 export const REQUEST_STATUSES = [
   'RECEIVED',
@@ -40,7 +47,7 @@ export function canMove(from: RequestStatus, to: RequestStatus): boolean {
   return from === to || NEXT[from].includes(to);
 }
 
-export const SYSTEM_STATUSES = ['PENDING', 'RUNNING', 'DONE', 'FAILED', 'WAITING_MANUAL'] as const;
+export const SYSTEM_STATUSES = ['PENDING', 'RUNNING', 'DONE', 'FAILED', 'WAITING_MANUAL', 'CANCELLED'] as const;
 export type SystemStatus = (typeof SYSTEM_STATUSES)[number];
 
 /** What was found and done in one system; numbers only, never personal data. */
@@ -55,6 +62,10 @@ export interface SystemCounts {
   retained?: number;
   /** Erasure: records still found by the verification pass. */
   remaining?: number;
+  /** Rectification, restriction, objection: records changed (or confirmed already so). */
+  changed?: number;
+  /** Rectification, restriction, objection: records the verification read-back found as asked. */
+  verified?: number;
 }
 
 export interface SystemProgress {
@@ -66,6 +77,8 @@ export interface SystemProgress {
   counts: SystemCounts;
   /** Why the system failed or waits, in words a DPO can act on. */
   error: string | null;
+  /** The manual task a person must complete for this system, while it waits for one. */
+  manualTaskId?: string | null;
   updatedAt: Date;
 }
 
@@ -90,6 +103,9 @@ export function dueDate(receivedAt: Date, months = 1): Date {
   due.setUTCDate(Math.min(day, lastDay));
   return due;
 }
+
+/** How far a deadline can be extended beyond the first month (Art. 12(3)): two further months. */
+export const MAX_EXTENSION_MONTHS = 2;
 
 export function emptyCounts(): SystemCounts {
   return { located: 0, exported: 0 };

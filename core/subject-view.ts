@@ -52,8 +52,10 @@ export interface SubjectView {
   identity: SubjectIdentity;
   systems: SystemResult[];
   sensitiveFindings: SensitiveFinding[];
-  /** True when any system says processing of this subject is restricted (GDPR Art. 18). */
+  /** True when a restriction request marked the subject, or any system says processing is restricted (GDPR Art. 18). */
   restricted: boolean;
+  /** The restriction request that marked the subject in Gardien, if any. */
+  restriction: { requestId: string; since: Date } | null;
 }
 
 /** The lookup as the schema sees it; the gateway's federation service implements it. */

@@ -92,6 +92,10 @@ export class VerificationService {
     return { verifiedAt: marked?.verifiedAt ?? verifiedAt };
   }
 
+  get maxAttempts(): number {
+    return this.options.maxAttempts;
+  }
+
   async status(requestId: string): Promise<VerificationDoc | null> {
     return this.#col.findOne({ _id: requestId });
   }

@@ -12,6 +12,7 @@ export type CollectionName =
   | 'reports'
   | 'outbox'
   | 'manual_tasks'
+  | 'restrictions'
   | 'verifications'
   | 'signing_keys'
   | 'file_index'

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Collection, Filter } from 'mongodb';
+import type { SealedSecret } from '../crypto.js';
 import type { SubjectIdentity } from '../identity.js';
+import type { RectificationChange } from '../rectification.js';
 import { NotFoundError } from '../errors.js';
 import { TERMINAL_STATUSES, type Language, type RequestStatus, type RequestType, type SystemCounts, type SystemProgress } from '../requests.js';
 import type { Storage } from './mongo.js';
@@ -40,6 +42,43 @@ export interface RequestDoc {
   updatedAt: Date;
   reportId: string | null;
   exportId: string | null;
+  /** Deadline extensions (Art. 12(3)), oldest first; `dueAt` is already the extended date. */
+  extensions?: DeadlineExtension[];
+  /** When the request went past its due date unfinished. */
+  overdueSince?: Date | null;
+  /** Rectification: the corrections asked for (values live here, never in Temporal). */
+  rectification?: RectificationChange[] | null;
+  /** Restriction: true when the request lifts an earlier restriction. */
+  liftRestriction?: boolean;
+  /** Portability: the subject's passphrase for the ZIP, sealed; removed once the package is written. */
+  passphrase?: SealedSecret | null;
+  /** DPO verification by other means than the emailed code. */
+  attestation?: { by: string; justification: string; at: Date } | null;
+  rejection?: { reason: RejectionReason; detail: string | null } | null;
+  cancellation?: { by: 'subject' | 'dpo'; actor: string | null; reason: string | null; at: Date } | null;
+}
+
+export type RejectionReason = 'verification_timeout' | 'verification_failed' | 'dpo';
+
+export interface DeadlineExtension {
+  months: number;
+  reason: string;
+  by: string;
+  at: Date;
+  previousDueAt: Date;
+  dueAt: Date;
+}
+
+/**
+ * The identity a request may act on: the email its code proved, plus the
+ * phone and external id only when the DPO attested the whole identity. A
+ * phone number typed into the form proves nothing: matching on it would
+ * hand (or erase) someone else's records.
+ */
+export function provenIdentity(doc: Pick<RequestDoc, 'identity' | 'verificationMethod'>): SubjectIdentity {
+  if (doc.verificationMethod === 'dpo_attestation') return doc.identity;
+  const { email, name } = doc.identity;
+  return { ...(email ? { email } : {}), ...(name ? { name } : {}) };
 }
 
 export function newRequestId(): string {
@@ -94,6 +133,12 @@ export class RequestRepository {
     return this.#col.findOneAndUpdate(filter, { $set: { ...set, updatedAt: new Date() } }, { returnDocument: 'after' });
   }
 
+  /** Applies an update only when the request still matches `filter` (a compare-and-set); null when it did not. */
+  async updateWhere(id: string, filter: Filter<RequestDoc>, update: { $set?: Partial<RequestDoc>; $push?: Record<string, unknown>; $unset?: Record<string, ''> }): Promise<RequestDoc | null> {
+    const set = { ...update.$set, updatedAt: new Date() };
+    return this.#col.findOneAndUpdate({ ...filter, _id: id }, { ...update, $set: set } as never, { returnDocument: 'after' });
+  }
+
   async setSystem(id: string, progress: SystemProgress): Promise<void> {
     await this.#systems.replaceOne({ _id: systemKey(id, progress.connectorId) }, { ...progress, requestId: id }, { upsert: true });
   }
@@ -101,7 +146,7 @@ export class RequestRepository {
   async patchSystem(
     id: string,
     connectorId: string,
-    patch: Partial<Pick<SystemProgress, 'status' | 'error'>> & { counts?: Partial<SystemCounts> },
+    patch: Partial<Pick<SystemProgress, 'status' | 'error' | 'manualTaskId'>> & { counts?: Partial<SystemCounts> },
   ): Promise<void> {
     const set: Record<string, unknown> = { updatedAt: new Date() };
     for (const [key, value] of Object.entries(patch)) {
@@ -122,8 +167,7 @@ export class RequestRepository {
       .sort((a, b) => a.name.localeCompare(b.name) || a.connectorId.localeCompare(b.connectorId));
   }
 
-  /** Newest first; `after` is the id of the last request of the previous page; `email` keeps one subject's. */
-  /** Newest first. `overdue`: past the due date and not finished (as of `now`). */
+  /** Newest first; `after` is the id of the last request of the previous page; `email` keeps one subject's; `overdue`: past the due date and not finished (as of `now`). */
   async list(options: { status?: RequestStatus | null; overdue?: boolean | null; now?: Date; email?: string; first: number; after?: string | null }): Promise<RequestPage> {
     const filter: Filter<RequestDoc> = options.status ? { status: options.status } : {};
     if (options.overdue != null) {
