@@ -62,6 +62,7 @@ describe('access request workflow (real Temporal, FerretDB, SMTP)', () => {
     expect((await h.services.outbox.forRequest(request._id)).map((m) => [m.template, m.status])).toEqual([
       ['received', 'sent'],
       ['verification_code', 'sent'],
+      ['in_progress', 'sent'],
       ['completed', 'sent'],
     ]);
 

@@ -1,20 +1,17 @@
-import { ChildWorkflowFailure, allHandlersFinished, condition, defineQuery, defineUpdate, executeChild, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, defineQuery, defineSignal, defineUpdate, proxyActivities, setHandler, startChild, type ChildWorkflowHandle } from '@temporalio/workflow';
 import type { RequestType } from '../core/requests.js';
 import type { DsrActivities } from './activities/index.js';
-import { workflowNow } from './clock.js';
+import { watchDeadline, type DeadlineState } from './deadline.js';
+import { MESSAGES, systemWorkflowId } from './messages.js';
 import { systemWorkflow } from './system.workflow.js';
-import type { DsrInput, DsrOutcome, DsrProgress, SystemSummary, TargetSystem, VerifyArgs } from './types.js';
+import type { CancelArgs, DeadlineArgs, DsrInput, DsrOutcome, DsrProgress, RejectArgs, SystemSummary, TargetSystem, VerifyArgs } from './types.js';
 
-export const verifyUpdate = defineUpdate<{ verified: true }, [VerifyArgs]>('verify');
-export const progressQuery = defineQuery<DsrProgress>('progress');
-
-export function dsrWorkflowId(requestId: string): string {
-  return `dsr-${requestId}`;
-}
-
-export function systemWorkflowId(requestId: string, connectorId: string): string {
-  return `dsr-${requestId}-${connectorId}`;
-}
+export const verifyUpdate = defineUpdate<{ verified: true }, [VerifyArgs]>(MESSAGES.verify);
+export const rejectUpdate = defineUpdate<{ rejected: true }, [RejectArgs]>(MESSAGES.reject);
+export const cancelUpdate = defineUpdate<{ cancelled: true }, [CancelArgs]>(MESSAGES.cancel);
+export const deadlineSignal = defineSignal<[DeadlineArgs]>(MESSAGES.deadlineChanged);
+export const progressQuery = defineQuery<DsrProgress>(MESSAGES.progress);
+const stopSignal = defineSignal(MESSAGES.stop);
 
 // Bookkeeping and emails: a mail or database outage delays the request, it does not fail it.
 const acts = proxyActivities<DsrActivities>({
@@ -26,79 +23,120 @@ const { sealReport } = proxyActivities<DsrActivities>({
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
+const phaseWords = (phase: string) => phase.replace('_', ' ');
+
 /**
  * A data-subject request, carried by its id only: acknowledge → verify the
- * subject → one child per system → signed report → completion email. Every
- * step's I/O happens in activities; the request document is the read model.
+ * subject → one child per system → signed report → closing email. Deadline
+ * reminders run beside it; the subject or the DPO may cancel it until the
+ * report is being sealed. Every step's I/O happens in activities.
  */
 export async function dsrWorkflow(input: DsrInput): Promise<DsrOutcome> {
   const { requestId } = input;
-  const progress: DsrProgress = { phase: 'received', systems: {}, reportId: null };
-  let recording: Promise<void> | undefined;
+  const progress: DsrProgress = { phase: 'received', dueAt: '', systems: {}, reportId: null };
+  let verifying: Promise<void> | undefined;
+  let rejection: RejectArgs | undefined;
+  let cancellation: CancelArgs | undefined;
+  const children = new Map<string, ChildWorkflowHandle<typeof systemWorkflow>>();
+  const beforeProcessing = () => progress.phase === 'received' || progress.phase === 'awaiting_verification';
   setHandler(progressQuery, () => progress);
   setHandler(
     verifyUpdate,
     async (args) => {
-      recording ??= acts.recordVerification({ requestId, ...args });
-      await recording;
+      verifying ??= acts.recordVerification({ requestId, ...args });
+      await verifying;
       return { verified: true as const };
     },
-    {
-      validator: (_args: VerifyArgs) => {
-        if (progress.phase !== 'received' && progress.phase !== 'awaiting_verification' && recording === undefined) {
-          throw new Error(`This request is ${progress.phase.replace('_', ' ')} and cannot be verified`);
-        }
-      },
+    { validator: (_args: VerifyArgs) => refuseUnless(beforeProcessing() || verifying !== undefined, progress.phase, 'verified') },
+  );
+  setHandler(
+    rejectUpdate,
+    (args) => {
+      rejection ??= args;
+      return { rejected: true as const };
     },
+    { validator: (_args: RejectArgs) => refuseUnless(beforeProcessing() && verifying === undefined && !cancellation, progress.phase, 'rejected') },
+  );
+  setHandler(
+    cancelUpdate,
+    (args) => {
+      if (cancellation) return { cancelled: true as const };
+      cancellation = args;
+      for (const child of children.values()) void child.signal(stopSignal);
+      return { cancelled: true as const };
+    },
+    { validator: (_args: CancelArgs) => refuseUnless(beforeProcessing() || progress.phase === 'in_progress', progress.phase, 'cancelled') },
   );
 
   const plan = await acts.acknowledgeRequest(requestId);
+  const deadline: DeadlineState = { dueAt: plan.dueAt, finished: false };
+  progress.dueAt = plan.dueAt;
+  setHandler(deadlineSignal, async ({ dueAt }) => {
+    if (deadline.finished || dueAt === deadline.dueAt) return;
+    deadline.dueAt = progress.dueAt = dueAt;
+    await acts.notifyDeadlineExtended({ requestId, dueAt });
+  });
+  const watching = watchDeadline(requestId, deadline, plan.reminderLeadsMs);
+  const finish = async (outcome: DsrOutcome): Promise<DsrOutcome> => {
+    deadline.finished = true;
+    await watching;
+    await condition(allHandlersFinished);
+    return outcome;
+  };
+
   await acts.sendVerificationCode(requestId);
   progress.phase = 'awaiting_verification';
-  if (!(await condition(() => recording !== undefined, plan.verificationTimeoutMs))) {
+  const decided = await condition(() => verifying !== undefined || rejection !== undefined || cancellation !== undefined, plan.verificationTimeoutMs);
+  if (cancellation && !verifying) return finish(await close(requestId, progress, [], 'CANCELLED'));
+  if (!decided || (rejection && !verifying)) {
     progress.phase = 'rejected';
-    await acts.rejectRequest({ requestId, reason: 'The identity was not verified in time' });
-    return { status: 'REJECTED', reportId: null };
+    await acts.rejectRequest({ requestId, reason: rejection?.reason ?? 'verification_timeout' });
+    return finish({ status: 'REJECTED', reportId: null });
   }
-  await recording;
+  await verifying;
 
   progress.phase = 'in_progress';
   const targets = await acts.beginProcessing(requestId);
-  const summaries = await Promise.all(targets.map((target) => runSystem(requestId, plan.type, target, progress)));
-
-  const failed = summaries.filter((s) => s.status === 'FAILED');
-  if (failed.length > 0) {
-    progress.phase = 'failed';
-    await acts.failRequest({ requestId, failures: failed.map((s) => ({ connectorId: s.connectorId, error: s.error })) });
-    await condition(allHandlersFinished);
-    return { status: 'FAILED', reportId: null };
-  }
-
-  progress.phase = 'finishing';
-  const sealed = await sealReport({ requestId, summaries });
-  progress.reportId = sealed.reportId;
-  await acts.notifyCompleted({ requestId, ...sealed });
-  progress.phase = 'completed';
-  await condition(allHandlersFinished);
-  return { status: 'COMPLETED', reportId: sealed.reportId };
+  for (const target of targets) progress.systems[target.connectorId] = { name: target.name, status: 'PENDING', counts: { located: 0, exported: 0 }, error: null };
+  const run = { requestId, type: plan.type, manualTaskReminderMs: plan.manualTaskReminderMs, progress, children, cancelled: () => cancellation !== undefined };
+  const summaries = await Promise.all(targets.map((target) => runSystem(run, target)));
+  return finish(await close(requestId, progress, summaries, cancellation ? 'CANCELLED' : 'COMPLETED'));
 }
 
-async function runSystem(requestId: string, type: RequestType, target: TargetSystem, progress: DsrProgress): Promise<SystemSummary> {
-  progress.systems[target.connectorId] = { name: target.name, status: 'RUNNING', counts: { located: 0, exported: 0 }, error: null };
-  let summary: SystemSummary;
-  try {
-    summary = await executeChild(systemWorkflow, {
-      workflowId: systemWorkflowId(requestId, target.connectorId),
-      args: [{ requestId, connectorId: target.connectorId, type }],
-    });
-  } catch (error) {
-    // The child reports its own failures; this is one that was terminated or timed out from outside.
-    if (!(error instanceof ChildWorkflowFailure)) throw error;
-    const now = workflowNow().toISOString();
-    const reason = `the ${target.name} task stopped: ${error.cause?.message ?? error.message}`;
-    summary = { connectorId: target.connectorId, status: 'FAILED', counts: { located: 0, exported: 0 }, exports: [], startedAt: now, finishedAt: now, error: reason };
-    await acts.recordSystemOutcome({ requestId, connectorId: target.connectorId, status: 'FAILED', counts: summary.counts, error: reason });
-  }
-  progress.systems[target.connectorId] = { name: target.name, status: summary.status, counts: summary.counts, error: summary.error };
+/** Seals the report of what was done and sends the closing email. */
+async function close(requestId: string, progress: DsrProgress, summaries: SystemSummary[], status: 'COMPLETED' | 'CANCELLED'): Promise<DsrOutcome> {
+  progress.phase = 'finishing';
+  const sealed = await sealReport({ requestId, summaries, status });
+  progress.reportId = sealed.reportId;
+  if (status === 'COMPLETED') await acts.notifyCompleted({ requestId, ...sealed });
+  else await acts.notifyCancelled({ requestId, reportId: sealed.reportId });
+  progress.phase = status === 'COMPLETED' ? 'completed' : 'cancelled';
+  return { status, reportId: sealed.reportId };
+}
+
+interface SystemRun {
+  requestId: string;
+  type: RequestType;
+  manualTaskReminderMs: number;
+  progress: DsrProgress;
+  children: Map<string, ChildWorkflowHandle<typeof systemWorkflow>>;
+  cancelled: () => boolean;
+}
+
+/** One child per system; a cancellation that came while it was starting reaches it once it has started. */
+async function runSystem(run: SystemRun, target: TargetSystem): Promise<SystemSummary> {
+  run.progress.systems[target.connectorId] = { name: target.name, status: 'RUNNING', counts: { located: 0, exported: 0 }, error: null };
+  const child = await startChild(systemWorkflow, {
+    workflowId: systemWorkflowId(run.requestId, target.connectorId),
+    args: [{ requestId: run.requestId, connectorId: target.connectorId, type: run.type, manualTaskReminderMs: run.manualTaskReminderMs }],
+  });
+  run.children.set(target.connectorId, child);
+  if (run.cancelled()) await child.signal(stopSignal);
+  const summary = await child.result();
+  run.progress.systems[target.connectorId] = { name: target.name, status: summary.status, counts: summary.counts, error: summary.error };
   return summary;
+}
+
+function refuseUnless(allowed: boolean, phase: string, what: string): void {
+  if (!allowed) throw new Error(`This request is ${phaseWords(phase)} and can no longer be ${what}`);
 }

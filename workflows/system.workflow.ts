@@ -1,64 +1,86 @@
-import { ActivityFailure, ApplicationFailure, TimeoutFailure, defineQuery, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, TimeoutFailure, condition, defineQuery, defineSignal, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { DsrActivities } from './activities/index.js';
 import { workflowNow } from './clock.js';
+import { MESSAGES } from './messages.js';
+import { carryOut, type StepState } from './system-steps.js';
 import type { SystemInput, SystemSummary, SystemView } from './types.js';
 
-export const systemProgressQuery = defineQuery<Omit<SystemView, 'name'>>('progress');
+export const systemProgressQuery = defineQuery<Omit<SystemView, 'name'>>(MESSAGES.progress);
+export const retryUpdate = defineUpdate<{ retrying: true }>(MESSAGES.retry);
+export const resolveSignal = defineSignal<[{ taskId: string }]>(MESSAGES.resolve);
+export const stopSignal = defineSignal(MESSAGES.stop);
+export const manualTaskDoneSignal = defineSignal<[{ taskId: string }]>(MESSAGES.manualTaskDone);
 
-const retry = { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 10 } as const;
-
-const { locateSubject } = proxyActivities<DsrActivities>({ startToCloseTimeout: '5 minutes', retry });
-// Long reads heartbeat, so a worker that died mid-export is noticed in minutes, not after the whole timeout.
-const { collectExport } = proxyActivities<DsrActivities>({ startToCloseTimeout: '1 hour', heartbeatTimeout: '2 minutes', retry });
-// Erasure changes the system: one attempt at a time, each idempotent, so a retry after a crash does not erase twice.
-const { eraseSubject, verifyErasure } = proxyActivities<DsrActivities>({ startToCloseTimeout: '30 minutes', heartbeatTimeout: '5 minutes', retry });
-const { recordSystemOutcome } = proxyActivities<DsrActivities>({
+const { recordSystemOutcome, notifySystemFailed, closeManualTask } = proxyActivities<DsrActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
 /**
- * One system's part of a request: locate the subject, then act (for ACCESS:
- * collect the export, written by the activity). Returns ids, counts and
- * hashes only. A failure after retries is returned as a FAILED summary with
- * its reason, so the request can say which system failed and why.
+ * One system's part of a request: locate the subject, then act as the
+ * request type says (collect, erase, rectify, restrict, opt out), or have a
+ * person do it where the system cannot. A failure after the activities'
+ * retries is shown with its reason and waits for the DPO to retry the system
+ * or settle it by hand with evidence; a stop (the request was cancelled)
+ * ends it after the step under way. Returns ids, counts and hashes only.
  */
 export async function systemWorkflow(input: SystemInput): Promise<SystemSummary> {
   const startedAt = workflowNow().toISOString();
-  const view: Omit<SystemView, 'name'> = { status: 'RUNNING', counts: { located: 0, exported: 0 }, error: null };
-  setHandler(systemProgressQuery, () => view);
-  const summary: SystemSummary = { connectorId: input.connectorId, status: 'DONE', counts: view.counts, exports: [], startedAt, finishedAt: startedAt, error: null };
-  try {
-    const located = await locateSubject(input);
-    view.counts.located = located.located;
-    switch (input.type) {
-      case 'ACCESS': {
-        const collected = await collectExport(input);
-        view.counts.exported = collected.records;
-        summary.exports.push(collected.file);
+  const state: StepState = { view: { status: 'RUNNING', counts: { located: 0, exported: 0 }, error: null, manualTaskId: null }, stopped: false, tasksDone: new Set() };
+  const summary: SystemSummary = { connectorId: input.connectorId, status: 'DONE', counts: state.view.counts, exports: [], attempts: 0, startedAt, finishedAt: startedAt, error: null };
+  let retryAsked = false;
+  let resolution: string | undefined;
+  setHandler(systemProgressQuery, () => state.view);
+  setHandler(stopSignal, () => void (state.stopped = true));
+  setHandler(resolveSignal, ({ taskId }) => void (resolution ??= taskId));
+  setHandler(
+    retryUpdate,
+    () => {
+      retryAsked = true;
+      return { retrying: true as const };
+    },
+    {
+      validator: () => {
+        if (state.view.status !== 'FAILED' || retryAsked) throw new Error(`This system is ${state.view.status.toLowerCase().replace('_', ' ')}: only a failed system can be retried`);
+      },
+    },
+  );
+  setHandler(manualTaskDoneSignal, ({ taskId }) => void state.tasksDone.add(taskId));
+
+  for (;;) {
+    summary.attempts += 1;
+    try {
+      summary.status = (await carryOut(input, state, summary)) === 'done' ? 'DONE' : 'CANCELLED';
+      break;
+    } catch (error) {
+      summary.error = state.view.error = failureReason(error);
+      state.view.status = 'FAILED';
+      await recordSystemOutcome({ requestId: input.requestId, connectorId: input.connectorId, status: 'FAILED', counts: state.view.counts, error: summary.error });
+      await notifySystemFailed({ requestId: input.requestId, connectorId: input.connectorId, attempt: summary.attempts });
+      await condition(() => retryAsked || resolution !== undefined || state.stopped);
+      if (resolution !== undefined) {
+        summary.manual = await closeManualTask({ taskId: resolution });
+        summary.status = 'DONE';
         break;
       }
-      case 'ERASURE': {
-        const erased = await eraseSubject(input);
-        const acted = erased.actions;
-        view.counts.erased = (acted.deleted ?? 0) + (acted.anonymised ?? 0) + (acted.vendor_deleted ?? 0);
-        view.counts.retained = erased.actions.retained ?? 0;
-        const verification = await verifyErasure(input);
-        view.counts.remaining = verification.remaining;
-        summary.erasure = { ...erased, verification };
+      if (state.stopped) {
+        summary.status = 'CANCELLED';
         break;
       }
-      default:
-        throw ApplicationFailure.nonRetryable(`${input.type} requests are not carried out yet`, 'NOT_SUPPORTED');
+      retryAsked = false;
+      state.view = { ...state.view, status: 'RUNNING', error: null };
     }
-  } catch (error) {
-    summary.status = 'FAILED';
-    summary.error = failureReason(error);
   }
-  view.status = summary.status;
-  view.error = summary.error;
+  state.view.status = summary.status;
   summary.finishedAt = workflowNow().toISOString();
-  await recordSystemOutcome({ requestId: input.requestId, connectorId: input.connectorId, status: summary.status, counts: view.counts, error: summary.error });
+  await recordSystemOutcome({
+    requestId: input.requestId,
+    connectorId: input.connectorId,
+    status: summary.status,
+    counts: state.view.counts,
+    error: summary.status === 'DONE' && !summary.manual ? null : state.view.error,
+    manualTaskId: summary.manual?.taskId ?? state.view.manualTaskId ?? null,
+  });
   return summary;
 }
 

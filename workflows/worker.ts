@@ -32,7 +32,7 @@ const quietWebpack = {
 };
 
 export interface WorkerOptions {
-  config: Pick<GardienConfig, 'temporal' | 'secretKeys' | 'publicUrl' | 'verification' | 'exportLinkTtlMs' | 'tokenSecret'>;
+  config: Pick<GardienConfig, 'temporal' | 'secretKeys' | 'publicUrl' | 'verification' | 'exportLinkTtlMs' | 'tokenSecret' | 'deadlines' | 'defaultCountry' | 'mail'>;
   services: DsrServices;
   catalog: Pick<ConnectorCatalog, 'list' | 'get' | 'open'>;
   connection?: NativeConnection;
@@ -52,7 +52,7 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     workflowBundle: await workflowBundle(),
     activities: createActivities({
       config,
-      storage: { requests: services.requests, exports: services.exports, reports: services.reports },
+      storage: { requests: services.requests, exports: services.exports, reports: services.reports, manualTasks: services.manualTasks, restrictions: services.restrictions },
       verification: services.verification,
       catalog: options.catalog,
       mailer: services.mailer,

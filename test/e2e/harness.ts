@@ -8,6 +8,7 @@ import { ConnectorCatalog } from '../../connectors/sdk/catalog.js';
 import { PluginRegistry } from '../../connectors/sdk/registry.js';
 import { loadConfig, type GardienConfig } from '../../core/config.js';
 import { createDsrServices, type DsrServices } from '../../core/dsr-services.js';
+import { RequestActions } from '../../core/request-actions.js';
 import { RequestService } from '../../core/request-service.js';
 import { ConnectorRepository } from '../../core/storage/connectors.js';
 import { Storage } from '../../core/storage/mongo.js';
@@ -24,6 +25,7 @@ export interface Harness {
   catalog: ConnectorCatalog;
   temporal: DsrWorkflowClient;
   requests: RequestService;
+  actions: RequestActions;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,8 @@ export function quietTemporal(): void {
 // test/support/* reads vitest's injected values, so it is loaded only when needed: record-histories.ts runs outside vitest.
 const uniqueName = async (prefix: string) => (await import('../support/db.js')).uniqueName(prefix);
 
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+/** `now` is the request desk's clock (receipt and due dates, extensions); workflows and activities keep real time. */
+export async function startHarness(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<Harness> {
   quietTemporal();
   const stack = stackEnv();
   const db = env.MONGODB_DB ?? (await uniqueName('dsr'));
@@ -76,6 +79,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     publicUrl: config.publicUrl,
     defaultLanguage: config.mail.defaultLanguage,
     defaultCountry: config.defaultCountry,
+    secretKey: config.secretKeys[0]!,
+    now: options.now,
   });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const worker: Worker = await createWorker({ config, services, catalog, connection });
@@ -87,6 +92,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     catalog,
     temporal,
     requests,
+    actions: new RequestActions(services.requests, services.manualTasks, temporal, { now: options.now }),
     async close() {
       worker.shutdown();
       await running;

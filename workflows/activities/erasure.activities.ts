@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErasureOutcome, RecordRef } from '../../connectors/sdk/contract.js';
-import { summariseErasure, verifyErasure, type ErasureSummary, type ErasureVerification } from '../../core/erasure/summary.js';
+import { erasedCount, summariseErasure, verifyErasure, type ErasureSummary, type ErasureVerification } from '../../core/erasure/summary.js';
+import { provenIdentity } from '../../core/storage/requests.js';
 import type { SystemInput } from '../types.js';
 import { withFailureMapping } from './failures.js';
 import type { ActivityDeps } from './index.js';
@@ -46,7 +47,7 @@ export function erasureActivities(deps: ActivityDeps) {
       }
       const file = await exports.get(erasureFileId(input.requestId, input.connectorId));
       const summary = summariseErasure(outcomes, file?.createdAt ?? now());
-      await requests.patchSystem(input.requestId, input.connectorId, { counts: { erased: ['deleted', 'anonymised', 'vendor_deleted'].reduce((n, a) => n + (summary.actions[a] ?? 0), 0), retained: summary.actions.retained ?? 0 } });
+      await requests.patchSystem(input.requestId, input.connectorId, { counts: { erased: erasedCount(summary), retained: summary.actions.retained ?? 0 } });
       return summary;
     },
 
@@ -54,7 +55,7 @@ export function erasureActivities(deps: ActivityDeps) {
     async verifyErasure(input: SystemInput): Promise<ErasureVerification> {
       const doc = await requests.get(input.requestId);
       const outcomes = (await storedOutcomes(input)) ?? [];
-      const found = await withFailureMapping(async () => (await deps.catalog.open(input.connectorId)).locate(doc.identity));
+      const found = await withFailureMapping(async () => (await deps.catalog.open(input.connectorId)).locate(provenIdentity(doc)));
       const verification = verifyErasure(found, outcomes, now());
       await requests.patchSystem(input.requestId, input.connectorId, { counts: { remaining: verification.remaining } });
       return verification;

@@ -1,32 +1,38 @@
+import type { ConnectorDescription } from '../../connectors/sdk/contract.js';
+import { unseal } from '../../core/crypto.js';
 import { keyedHash } from '../../core/crypto.js';
 import { exportDownloadUrl, exportLinkToken, fileRef, writeExportPackage } from '../../core/exports.js';
 import { identityKey } from '../../core/identity.js';
 import { createLogger } from '../../core/logger.js';
+import { writePortabilityPackage } from '../../core/portability.js';
 import { buildReport, type SystemReport } from '../../core/report/report.js';
 import { reportIdFor } from '../../core/report/store.js';
-import type { RequestType } from '../../core/requests.js';
+import { REQUEST_ACTIONS } from '../../core/requests.js';
+import type { ExportDoc } from '../../core/storage/exports.js';
+import type { RequestDoc } from '../../core/storage/requests.js';
 import type { SealedReport, SystemSummary } from '../types.js';
 import type { ActivityDeps } from './index.js';
+import { mailSubject } from './mail.js';
 
 const log = createLogger('dsr');
 
-const ACTIONS: Record<RequestType, string> = {
-  ACCESS: 'export',
-  PORTABILITY: 'export',
-  ERASURE: 'erase',
-  RECTIFICATION: 'rectify',
-  RESTRICTION: 'restrict',
-  OBJECTION: 'object',
-};
-
-/** The end of a request: the export package, the signed report, the completion email. */
+/** The end of a request: the export package, the signed report, the closing email. */
 export function reportActivities(deps: ActivityDeps) {
   const { requests, exports, reports } = deps.storage;
   const now = deps.now ?? (() => new Date());
 
+  /** Access: one canonical JSON document; portability: a ZIP per system and object, encrypted if the subject asked. */
+  async function writePackage(doc: RequestDoc, partIds: string[], connectorIds: string[], exportedAt: Date): Promise<ExportDoc> {
+    if (doc.type !== 'PORTABILITY') return writeExportPackage(exports, { requestId: doc._id, type: doc.type, exportedAt, partIds });
+    const descriptions: Record<string, ConnectorDescription> = {};
+    for (const id of connectorIds) descriptions[id] = await (await deps.catalog.open(id)).describe();
+    const passphrase = doc.passphrase ? unseal(doc.passphrase, deps.config.secretKeys) : null;
+    return writePortabilityPackage(exports, { requestId: doc._id, type: doc.type, exportedAt, partIds, descriptions, passphrase });
+  }
+
   return {
-    /** Builds the download package and the signed report; once stored, a retry returns the stored one. */
-    async sealReport(input: { requestId: string; summaries: SystemSummary[] }): Promise<SealedReport> {
+    /** Builds the download package (access, portability) and the signed report; once stored, a retry returns the stored one. */
+    async sealReport(input: { requestId: string; summaries: SystemSummary[]; status: 'COMPLETED' | 'CANCELLED' }): Promise<SealedReport> {
       const reportId = reportIdFor(input.requestId);
       const existing = await reports.find(reportId);
       if (existing) return { reportId, exportId: existing.report.export?.id ?? '' };
@@ -36,23 +42,22 @@ export function reportActivities(deps: ActivityDeps) {
         connectorId: s.connectorId,
         name: known.get(s.connectorId)?.name ?? s.connectorId,
         kind: known.get(s.connectorId)?.kind ?? 'unknown',
-        action: ACTIONS[doc.type],
+        action: REQUEST_ACTIONS[doc.type],
         status: s.status,
         counts: { ...s.counts },
         startedAt: s.startedAt,
         finishedAt: s.finishedAt,
         exports: s.exports,
         ...(s.erasure ? { erasure: s.erasure } : {}),
+        ...(s.amendment ? { amendment: s.amendment } : {}),
+        ...(s.manual ? { manual: s.manual } : {}),
+        attempts: s.attempts,
         error: s.error,
       }));
       const ordered = [...systems].sort((a, b) => a.name.localeCompare(b.name) || a.connectorId.localeCompare(b.connectorId));
       const issuedAt = now();
-      const pkg = await writeExportPackage(exports, {
-        requestId: doc._id,
-        type: doc.type,
-        exportedAt: issuedAt,
-        partIds: ordered.flatMap((s) => s.exports.map((e) => e.id)),
-      });
+      const exporting = REQUEST_ACTIONS[doc.type] === 'export' && input.status === 'COMPLETED';
+      const pkg = exporting ? await writePackage(doc, ordered.flatMap((s) => s.exports.map((e) => e.id)), ordered.filter((s) => s.exports.length > 0).map((s) => s.connectorId), issuedAt) : null;
       const report = buildReport({
         reportId,
         issuer: deps.config.publicUrl,
@@ -60,49 +65,69 @@ export function reportActivities(deps: ActivityDeps) {
         request: {
           id: doc._id,
           type: doc.type,
-          status: 'COMPLETED',
+          status: input.status,
           receivedAt: doc.receivedAt,
           dueAt: doc.dueAt,
           verifiedAt: doc.verifiedAt,
-          verification: doc.verificationMethod ?? 'email_code',
+          verification: doc.verificationMethod ?? (doc.verifiedAt ? 'email_code' : 'none'),
+          extensions: doc.extensions,
+          cancellation: doc.cancellation ?? null,
         },
         subjectRef: keyedHash(`subject:${identityKey(doc.identity)}`, deps.config.secretKeys[0]!.key),
         systems: ordered,
-        export: fileRef(pkg),
+        export: pkg ? fileRef(pkg) : null,
+        ...(pkg ? { package: { format: doc.type === 'PORTABILITY' ? ('zip' as const) : ('json' as const), encrypted: Boolean(doc.passphrase) } } : {}),
       });
       const signed = await deps.signer.sign(report);
       const stored = await reports.saveOnce({ _id: reportId, requestId: doc._id, kid: signed.kid, jws: signed.jws, report, createdAt: issuedAt });
-      const exportId = stored.report.export?.id ?? pkg._id;
-      await requests.update(doc._id, { reportId, exportId });
-      log.info('report signed', { requestId: doc._id, reportId, kid: stored.kid });
+      const exportId = stored.report.export?.id ?? '';
+      // The passphrase served its purpose: it is not kept beside the package it opens.
+      await requests.updateWhere(doc._id, {}, { $set: { reportId, exportId: exportId || null }, $unset: { passphrase: '' } });
+      log.info('report signed', { requestId: doc._id, reportId, kid: stored.kid, status: input.status });
       return { reportId, exportId };
     },
 
-    /** Marks the request completed and emails the download link (expiring) and the report link, once. */
+    /** Marks the request completed and emails the download link (expiring) and the report links, once. */
     async notifyCompleted(input: { requestId: string } & SealedReport): Promise<void> {
       const doc = await requests.get(input.requestId);
+      const stored = await reports.find(input.reportId);
       // Completed when the report says so, whichever retry gets here.
-      const completedAt = doc.completedAt ?? (await reports.find(input.reportId))?.createdAt ?? now();
+      const completedAt = doc.completedAt ?? stored?.createdAt ?? now();
       await requests.update(input.requestId, { status: 'COMPLETED', completedAt }, ['IN_PROGRESS', 'COMPLETED']);
-      await deps.mailer.sendOnce({
-        key: `completed:${input.requestId}`,
-        to: doc.identity.email ?? '',
-        language: doc.language,
-        requestId: input.requestId,
-        template: () => {
-          const linkExpiresAt = new Date(now().getTime() + deps.config.exportLinkTtlMs);
-          const token = exportLinkToken(input.exportId, linkExpiresAt, deps.config.tokenSecret);
-          return {
-            name: 'completed',
-            requestId: input.requestId,
-            type: doc.type,
-            downloadUrl: input.exportId ? exportDownloadUrl(deps.config.publicUrl, input.exportId, token) : null,
-            linkExpiresAt: input.exportId ? linkExpiresAt : null,
-            reportUrl: `${deps.config.publicUrl}/reports/${input.reportId}`,
-          };
-        },
+      const retained = stored?.report.systems.reduce((n, s) => n + (s.erasure?.actions.retained ?? 0), 0) ?? 0;
+      await mailSubject(deps, doc, `completed:${input.requestId}`, () => {
+        const linkExpiresAt = new Date(now().getTime() + deps.config.exportLinkTtlMs);
+        const token = exportLinkToken(input.exportId, linkExpiresAt, deps.config.tokenSecret);
+        return {
+          name: 'completed',
+          requestId: input.requestId,
+          type: doc.type,
+          downloadUrl: input.exportId ? exportDownloadUrl(deps.config.publicUrl, input.exportId, token) : null,
+          linkExpiresAt: input.exportId ? linkExpiresAt : null,
+          reportUrl: `${deps.config.publicUrl}/reports/${input.reportId}`,
+          reportPageUrl: `${deps.config.publicUrl}/reports/${input.reportId}.html`,
+          encrypted: stored?.report.package?.encrypted ?? false,
+          retained,
+        };
       });
       log.info('request completed', { requestId: input.requestId });
+    },
+
+    /** Marks the request cancelled and tells the subject, with the report of what was done before. */
+    async notifyCancelled(input: { requestId: string; reportId: string }): Promise<void> {
+      const doc = await requests.get(input.requestId);
+      const completedAt = doc.completedAt ?? (await reports.find(input.reportId))?.createdAt ?? now();
+      const by = doc.cancellation?.by ?? 'dpo';
+      await requests.update(input.requestId, { status: 'CANCELLED', statusReason: by === 'subject' ? 'Withdrawn by the subject' : 'Cancelled by the data protection officer', completedAt }, ['RECEIVED', 'AWAITING_VERIFICATION', 'IN_PROGRESS', 'CANCELLED']);
+      await mailSubject(deps, doc, `cancelled:${input.requestId}`, () => ({
+        name: 'cancelled',
+        requestId: input.requestId,
+        type: doc.type,
+        by,
+        reason: doc.cancellation?.reason ?? null,
+        reportUrl: `${deps.config.publicUrl}/reports/${input.reportId}.html`,
+      }));
+      log.info('request cancelled', { requestId: input.requestId, by });
     },
   };
 }

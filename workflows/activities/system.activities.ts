@@ -1,14 +1,30 @@
-import type { RecordRef } from '../../connectors/sdk/contract.js';
-import { fileRef, partExportId, writeSystemExport } from '../../core/exports.js';
+import type { Capability, ConnectorDescription, RecordRef } from '../../connectors/sdk/contract.js';
+import { fileRef, partExportId, systemNotice, writeSystemExport } from '../../core/exports.js';
 import type { ExportFileRef } from '../../core/report/report.js';
-import type { SystemCounts, SystemStatus } from '../../core/requests.js';
+import type { RequestType, SystemCounts, SystemStatus } from '../../core/requests.js';
+import { provenIdentity } from '../../core/storage/requests.js';
 import type { SystemInput } from '../types.js';
 import { beat, withFailureMapping } from './failures.js';
 import type { ActivityDeps } from './index.js';
+import { mailStaff } from './mail.js';
+
+/** The capability each request type needs from a connector (Art. 15–21). */
+const NEEDS: Record<RequestType, Capability> = {
+  ACCESS: 'read',
+  PORTABILITY: 'read',
+  ERASURE: 'erase',
+  RECTIFICATION: 'rectify',
+  RESTRICTION: 'restrict',
+  OBJECTION: 'opt_out',
+};
 
 /** Located references are kept beside the export, not returned: they may be many. */
 export function refsFileId(requestId: string, connectorId: string): string {
   return partExportId(requestId, connectorId).replace(/^exp_/, 'refs_');
+}
+
+export async function storedRefs(deps: ActivityDeps, input: SystemInput): Promise<RecordRef[]> {
+  return JSON.parse(await deps.storage.exports.readText(refsFileId(input.requestId, input.connectorId))) as RecordRef[];
 }
 
 /** One system's steps; personal data stays in the connector, MongoDB and the export. */
@@ -16,11 +32,22 @@ export function systemActivities(deps: ActivityDeps) {
   const { requests, exports } = deps.storage;
   const now = deps.now ?? (() => new Date());
 
+  async function describe(connectorId: string): Promise<ConnectorDescription> {
+    const connector = await withFailureMapping(() => deps.catalog.open(connectorId));
+    return withFailureMapping(() => connector.describe());
+  }
+
   return {
+    /** Whether Gardien can find the subject in the system, and do there what the request asks. */
+    async planSystem(input: SystemInput): Promise<{ locate: boolean; act: boolean }> {
+      const { capabilities } = await describe(input.connectorId);
+      return { locate: capabilities.includes('locate'), act: capabilities.includes(NEEDS[input.type]) };
+    },
+
     async locateSubject(input: SystemInput): Promise<{ located: number; objects: Record<string, number> }> {
       const doc = await requests.get(input.requestId);
       await requests.patchSystem(input.requestId, input.connectorId, { status: 'RUNNING', error: null });
-      const refs = await withFailureMapping(async () => (await deps.catalog.open(input.connectorId)).locate(doc.identity));
+      const refs = await withFailureMapping(async () => (await deps.catalog.open(input.connectorId)).locate(provenIdentity(doc)));
       const writer = await exports.create(refsFileId(input.requestId, input.connectorId), {
         requestId: input.requestId,
         connectorId: input.connectorId,
@@ -35,15 +62,16 @@ export function systemActivities(deps: ActivityDeps) {
       return { located: refs.length, objects };
     },
 
-    /** Streams the records into the system's export part; returns its reference and hash. */
+    /** Streams the records, with what Art. 15 says must come with them, into the system's export part. */
     async collectExport(input: SystemInput): Promise<{ file: ExportFileRef; records: number }> {
-      const refs = JSON.parse(await exports.readText(refsFileId(input.requestId, input.connectorId))) as RecordRef[];
+      const refs = await storedRefs(deps, input);
       const connectorDoc = await withFailureMapping(() => deps.catalog.get(input.connectorId));
       const { file, records } = await withFailureMapping(async () => {
         const connector = await deps.catalog.open(connectorDoc);
         return writeSystemExport(exports, {
           requestId: input.requestId,
           connector: { id: connectorDoc._id, kind: connectorDoc.kind, name: connectorDoc.name },
+          about: systemNotice(await connector.describe()),
           exportedAt: now(),
           records: connector.read(refs),
           onRecord: (count) => {
@@ -55,8 +83,26 @@ export function systemActivities(deps: ActivityDeps) {
       return { file: fileRef(file), records };
     },
 
-    async recordSystemOutcome(input: { requestId: string; connectorId: string; status: SystemStatus; counts: SystemCounts; error: string | null }): Promise<void> {
-      await requests.patchSystem(input.requestId, input.connectorId, { status: input.status, counts: input.counts, error: input.error });
+    async recordSystemOutcome(input: { requestId: string; connectorId: string; status: SystemStatus; counts: SystemCounts; error: string | null; manualTaskId?: string | null }): Promise<void> {
+      await requests.patchSystem(input.requestId, input.connectorId, {
+        status: input.status,
+        counts: input.counts,
+        error: input.error,
+        ...(input.manualTaskId !== undefined ? { manualTaskId: input.manualTaskId } : {}),
+      });
+    },
+
+    /** Tells the DPO a system failed after its retries and waits for them, once per attempt. */
+    async notifySystemFailed(input: { requestId: string; connectorId: string; attempt: number }): Promise<void> {
+      const doc = await requests.get(input.requestId);
+      const system = (await requests.systems(input.requestId)).find((s) => s.connectorId === input.connectorId);
+      await mailStaff(deps, input.requestId, `failed:${input.requestId}:${input.connectorId}:${input.attempt}`, () => ({
+        name: 'system_failed',
+        requestId: input.requestId,
+        type: doc.type,
+        system: system?.name ?? input.connectorId,
+        error: system?.error ?? 'failed',
+      }));
     },
   };
 }
