@@ -92,7 +92,7 @@ describe('gardien connectors', () => {
     expect(badTable.code).toBe(1);
     expect(badTable.err).toContain('clients');
     const unknownKind = await gardien('connectors', 'add', '--kind', 'oracle', '--name', 'x', '--config', '{}');
-    expect(unknownKind).toMatchObject({ code: 1, err: expect.stringContaining('Unknown connector kind "oracle"; known kinds: fileshare, hubspot, salesforce, sql') });
+    expect(unknownKind).toMatchObject({ code: 1, err: expect.stringContaining('Unknown connector kind "oracle"; known kinds: fileshare, hubspot, manual, salesforce, sql') });
     const badJson = await gardien('connectors', 'add', '--kind', 'sql', '--name', 'x', '--config', '{url:');
     expect(badJson).toMatchObject({ code: 2, err: expect.stringContaining('--config is not valid JSON') });
     const missing = await gardien('connectors', 'test', 'nowhere');

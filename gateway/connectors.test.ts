@@ -81,11 +81,11 @@ describe('registering connectors', () => {
     const answer = await ask(REGISTER, { input: { kind: 'oracle', name: 'erp', config: {} } });
     expect(answer.data!.registerConnector).toEqual({
       __typename: 'ValidationError',
-      message: 'Unknown connector kind "oracle"; known kinds: fileshare, fixture, hubspot, salesforce, sql',
+      message: 'Unknown connector kind "oracle"; known kinds: fileshare, fixture, hubspot, manual, salesforce, sql',
       problems: [{ path: 'kind', message: 'unknown kind "oracle"' }],
     });
     const kinds = await ask(/* GraphQL */ `{ connectorKinds { kind displayName } }`);
-    expect(kinds.data!.connectorKinds.map((k: { kind: string }) => k.kind)).toEqual(['fileshare', 'fixture', 'hubspot', 'salesforce', 'sql']);
+    expect(kinds.data!.connectorKinds.map((k: { kind: string }) => k.kind)).toEqual(['fileshare', 'fixture', 'hubspot', 'manual', 'salesforce', 'sql']);
     expect(await stored()).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ import type { AuditTrail } from '../core/audit.js';
 import { ConnectorError, GardienError, errorMessage } from '../core/errors.js';
 import { normaliseIdentity, type IdentityInput, type SubjectIdentity } from '../core/identity.js';
 import { createLogger } from '../core/logger.js';
+import type { RestrictionMarks } from '../core/storage/restrictions.js';
 import type { ConnectorDoc } from '../core/storage/connectors.js';
 import type { FoundRecord, SubjectLookup, SubjectView, SystemResult } from '../core/subject-view.js';
 import { recordClassifier, sensitiveFindings } from './classify.js';
@@ -33,6 +34,8 @@ export class Federation implements SubjectLookup {
     private readonly catalog: Pick<ConnectorCatalog, 'list' | 'open'>,
     private readonly audit: Pick<AuditTrail, 'record'>,
     private readonly options: FederationOptions,
+    /** Gardien's own restriction marks (Art. 18), shown whatever the systems say. */
+    private readonly restrictions?: Pick<RestrictionMarks, 'find'>,
   ) {}
 
   /** Throws ValidationError for a malformed identity (nothing is asked, nothing audited). */
@@ -40,7 +43,7 @@ export class Federation implements SubjectLookup {
     const identity = normaliseIdentity(input, this.options.defaultCountry as CountryCode);
     const started = performance.now();
     const connectors = await this.catalog.list({ enabled: true });
-    const systems = await Promise.all(connectors.map((doc) => this.#askSystem(doc, identity)));
+    const [systems, restriction] = await Promise.all([Promise.all(connectors.map((doc) => this.#askSystem(doc, identity))), this.restrictions?.find(identity) ?? null]);
     // No personal data leaves without its audit entry: a failed append fails the lookup.
     await this.audit.record({
       actor,
@@ -54,7 +57,7 @@ export class Federation implements SubjectLookup {
       records: systems.reduce((n, s) => n + s.records.length, 0),
       ms: Math.round(performance.now() - started),
     });
-    return { identity, systems, sensitiveFindings: sensitiveFindings(systems), restricted: systems.some((s) => s.restricted === true) };
+    return { identity, systems, sensitiveFindings: sensitiveFindings(systems), restricted: restriction !== null || systems.some((s) => s.restricted === true), restriction };
   }
 
   async #askSystem(doc: ConnectorDoc, identity: SubjectIdentity): Promise<SystemResult> {

@@ -3,6 +3,7 @@
  * signed completion reports, and exports behind an expiring signed link.
  */
 import { ExportLinkError, checkExportLink } from '../core/exports.js';
+import type { ExportDoc } from '../core/storage/exports.js';
 import type { Route } from './routes.js';
 
 /** `GET /.well-known/jwks.json`: every report-signing public key, old ones included, so old reports still verify. */
@@ -32,6 +33,12 @@ export const reportRoute: Route = {
   },
 };
 
+/** The JSON package keeps its export id as a name; the portability ZIP is named for the request. */
+function downloadHeaders(file: ExportDoc): Record<string, string> {
+  if (file.contentType === 'application/zip') return { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="gardien-${file.requestId}.zip"` };
+  return { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${file._id}.json"` };
+}
+
 /** `GET /exports/:id?token=…`: the subject's data, streamed; 403 for a bad link, 410 once it expired. */
 export const exportRoute: Route = {
   method: 'GET',
@@ -57,9 +64,8 @@ export const exportRoute: Route = {
     });
     return new Response(body, {
       headers: {
-        'content-type': 'application/json; charset=utf-8',
+        ...downloadHeaders(file),
         'content-length': String(file.bytes),
-        'content-disposition': `attachment; filename="${id}.json"`,
         // The same hash the signed report lists for this export.
         'x-content-sha256': file.sha256,
         'cache-control': 'private, no-store',

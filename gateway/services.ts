@@ -40,8 +40,8 @@ export async function createServices(config: GardienConfig, options: ServiceOpti
       storage,
     });
     const audit = new AuditTrail(auditRepository, config.secretKeys[0]!);
-    const federation = new Federation(catalog, audit, { timeoutMs: config.connectorTimeoutMs, defaultCountry: config.defaultCountry });
     const requestServices = await createRequestServices(config, storage);
+    const federation = new Federation(catalog, audit, { timeoutMs: config.connectorTimeoutMs, defaultCountry: config.defaultCountry }, requestServices.services.dsr.restrictions);
     return {
       ...requestServices.services,
       config,

@@ -2,6 +2,7 @@ import type { ConnectorCatalog } from '../connectors/sdk/catalog.js';
 import type { PluginRegistry } from '../connectors/sdk/registry.js';
 import type { Actor } from '../core/actor.js';
 import type { AuditTrail } from '../core/audit.js';
+import type { RequestActions } from '../core/request-actions.js';
 import type { RequestService } from '../core/request-service.js';
 import type { SubjectLookup } from '../core/subject-view.js';
 
@@ -12,6 +13,7 @@ export interface SchemaServices {
   federation: SubjectLookup;
   audit: AuditTrail;
   requests: RequestService;
+  requestActions: RequestActions;
 }
 
 export interface GardienContext {

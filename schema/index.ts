@@ -7,6 +7,8 @@ import './connector.js';
 import './subject.js';
 import './request.js';
 import './request-updates.js';
+import './request-actions.js';
+import './manual-task.js';
 // One import per type file; request types add theirs here.
 
 export const schema = builder.toSchema();

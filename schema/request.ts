@@ -5,8 +5,9 @@
  * email). The dpo and agent roles see every request.
  */
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.js';
+import { PERSONAL_ATTRIBUTES, type PersonalAttribute, type RectificationChange } from '../core/rectification.js';
 import { REQUEST_STATUSES, REQUEST_TYPES, SYSTEM_STATUSES, TERMINAL_STATUSES, type SystemProgress } from '../core/requests.js';
-import type { RequestDoc } from '../core/storage/requests.js';
+import type { DeadlineExtension, RequestDoc } from '../core/storage/requests.js';
 import { builder } from './builder.js';
 import type { GardienContext } from './context.js';
 import { IdentityInputType, IdentityType } from './identity.js';
@@ -19,6 +20,44 @@ const RequestStatusEnum = builder.enumType('RequestStatus', { values: REQUEST_ST
 const SystemStatusEnum = builder.enumType('SystemStatus', { values: SYSTEM_STATUSES });
 const LanguageEnum = builder.enumType('Language', { values: { EN: { value: 'en' as const }, FR: { value: 'fr' as const } } });
 
+const PersonalAttributeEnum = builder.enumType('PersonalAttribute', {
+  description: 'What a rectification corrects, in the subject’s words; each system’s fields are matched to it by name.',
+  values: Object.fromEntries(PERSONAL_ATTRIBUTES.map((a) => [a.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase(), { value: a }])) as Record<string, { value: PersonalAttribute }>,
+});
+
+const RectificationType = builder.objectRef<RectificationChange>('Rectification').implement({
+  fields: (t) => ({
+    attribute: t.field({ type: PersonalAttributeEnum, resolve: (c) => c.attribute }),
+    value: t.exposeString('value', { description: 'The right value (emails lower-cased, phone numbers in E.164).' }),
+  }),
+});
+
+const RectificationInput = builder.inputType('RectificationInput', {
+  fields: (t) => ({
+    attribute: t.field({ type: PersonalAttributeEnum, required: true }),
+    value: t.string({ required: true }),
+  }),
+});
+
+const DeadlineExtensionType = builder.objectRef<DeadlineExtension>('DeadlineExtension').implement({
+  description: 'The DPO moved the due date (GDPR Art. 12(3)); the subject was emailed the reason.',
+  fields: (t) => ({
+    months: t.exposeInt('months'),
+    reason: t.exposeString('reason'),
+    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
+    previousDueAt: t.field({ type: 'DateTime', resolve: (e) => e.previousDueAt }),
+    dueAt: t.field({ type: 'DateTime', resolve: (e) => e.dueAt }),
+  }),
+});
+
+const CancellationType = builder.objectRef<NonNullable<RequestDoc['cancellation']>>('Cancellation').implement({
+  fields: (t) => ({
+    by: t.string({ description: '`subject` or `dpo`.', resolve: (c) => c.by }),
+    reason: t.exposeString('reason', { nullable: true }),
+    at: t.field({ type: 'DateTime', resolve: (c) => c.at }),
+  }),
+});
+
 const SystemProgressType = builder.objectRef<SystemProgress>('SystemProgress').implement({
   description: 'What one connected system has done for the request so far.',
   fields: (t) => ({
@@ -28,10 +67,13 @@ const SystemProgressType = builder.objectRef<SystemProgress>('SystemProgress').i
     status: t.field({ type: SystemStatusEnum, resolve: (s) => s.status }),
     located: t.int({ description: "Records found for the subject.", resolve: (s) => s.counts.located }),
     exported: t.int({ description: 'Records written to the export.', resolve: (s) => s.counts.exported }),
-    erased: t.int({ nullable: true, description: 'Erasure: records deleted, anonymised or deleted by the vendor.', resolve: (s) => s.counts.erased ?? null }),
+    erased: t.int({ nullable: true, description: 'Erasure: records deleted, anonymised or deleted by the vendor (or found gone by a retried step of this request).', resolve: (s) => s.counts.erased ?? null }),
     retained: t.int({ nullable: true, description: 'Erasure: records kept under a legal hold (basis and end date in the report).', resolve: (s) => s.counts.retained ?? null }),
     remaining: t.int({ nullable: true, description: 'Erasure: records the verification pass still found (kept or anonymised; the report says which).', resolve: (s) => s.counts.remaining ?? null }),
-    error: t.exposeString('error', { nullable: true, description: 'Why the system failed, in words a DPO can act on.' }),
+    changed: t.int({ nullable: true, description: 'Rectification, restriction, objection: records changed.', resolve: (s) => s.counts.changed ?? null }),
+    verified: t.int({ nullable: true, description: 'Rectification, restriction, objection: records found as asked when read back.', resolve: (s) => s.counts.verified ?? null }),
+    error: t.exposeString('error', { nullable: true, description: 'Why the system failed, in words a DPO can act on: retry it or resolve it with evidence.' }),
+    manualTaskId: t.string({ nullable: true, description: 'The manual task a person must complete (WAITING_MANUAL), or the one that settled the system.', resolve: (s) => s.manualTaskId ?? null }),
     updatedAt: t.field({ type: 'DateTime', resolve: (s) => s.updatedAt }),
   }),
 });
@@ -54,6 +96,15 @@ export const RequestObject = builder.objectRef<RequestView>('Request').implement
     }),
     verifiedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.verifiedAt }),
     completedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.completedAt }),
+    extensions: t.field({ type: [DeadlineExtensionType], resolve: (r) => r.extensions ?? [] }),
+    cancellation: t.field({ type: CancellationType, nullable: true, resolve: (r) => r.cancellation ?? null }),
+    rectification: t.field({ type: [RectificationType], nullable: true, description: 'RECTIFICATION: the corrections asked for.', resolve: (r) => r.rectification ?? null }),
+    liftRestriction: t.boolean({ nullable: true, description: 'RESTRICTION: whether it lifts an earlier restriction.', resolve: (r) => (r.type === 'RESTRICTION' ? r.liftRestriction === true : null) }),
+    waitingFor: t.string({
+      nullable: true,
+      description: 'While in progress: the systems that wait for someone (a failed system for the DPO, a manual task for its assignee).',
+      resolve: async (r, _args, { services }) => (TERMINAL_STATUSES.has(r.status) ? null : waitingFor(await services.requests.systems(r._id))),
+    }),
     systems: t.field({ type: [SystemProgressType], resolve: (r, _args, { services }) => services.requests.systems(r._id) }),
     reportUrl: t.string({
       nullable: true,
@@ -74,8 +125,21 @@ const SubmitRequestInput = builder.inputType('SubmitRequestInput', {
     identity: t.field({ type: IdentityInputType, required: true, description: 'An email is required: the code and the answer are sent there.' }),
     language: t.field({ type: LanguageEnum, required: false, description: 'Of the emails; the configured default when absent.' }),
     details: t.string({ required: false, description: 'Anything the subject wants to add (at most 2000 characters).' }),
+    rectification: t.field({ type: [RectificationInput], required: false, description: 'RECTIFICATION: what is wrong and the right values.' }),
+    liftRestriction: t.boolean({ required: false, description: 'RESTRICTION: lift an earlier restriction instead of asking for one.' }),
+    passphrase: t.string({ required: false, description: 'PORTABILITY: encrypt the ZIP (AES-256) with this passphrase, 8 characters or more. Not stored once the package is made.' }),
   }),
 });
+
+/** Words for whoever looks at a request in progress: which systems wait, and for what. */
+function waitingFor(systems: readonly SystemProgress[]): string | null {
+  const waits = systems.flatMap((s) => {
+    if (s.status === 'FAILED') return [`${s.name} failed (${s.error ?? 'no reason given'}): the DPO may retry it or resolve it with evidence`];
+    if (s.status === 'WAITING_MANUAL') return [`${s.name} waits for manual task ${s.manualTaskId ?? ''}`.trim()];
+    return [];
+  });
+  return waits.length > 0 ? waits.join('; ') : null;
+}
 
 export function mayRead(context: GardienContext, doc: RequestDoc, accessToken: string | null | undefined): boolean {
   const { actor } = context;
@@ -84,7 +148,7 @@ export function mayRead(context: GardienContext, doc: RequestDoc, accessToken: s
   return context.services.requests.holdsAccessToken(doc, accessToken);
 }
 
-async function audit(context: GardienContext, action: string, doc?: RequestDoc): Promise<void> {
+export async function audit(context: GardienContext, action: string, doc?: RequestDoc): Promise<void> {
   if (context.actor) await context.services.audit.record({ actor: context.actor, action, subject: doc?.identity });
 }
 
@@ -141,6 +205,9 @@ builder.mutationFields((t) => ({
         identity: input.identity,
         language: input.language ?? null,
         details: input.details ?? null,
+        rectification: input.rectification ?? null,
+        liftRestriction: input.liftRestriction ?? null,
+        passphrase: input.passphrase ?? null,
       });
       await audit(context, 'request.submit', request);
       return { ...request, accessToken };

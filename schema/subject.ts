@@ -73,7 +73,9 @@ const SubjectViewType = builder.objectRef<SubjectView>('SubjectView').implement(
     identity: t.field({ type: IdentityType, description: 'The identity as compared (normalised).', resolve: (v) => v.identity }),
     systems: t.field({ type: [SystemResultType], resolve: (v) => v.systems }),
     sensitiveFindings: t.field({ type: [SensitiveFindingType], resolve: (v) => v.sensitiveFindings }),
-    restricted: t.exposeBoolean('restricted', { description: 'Whether any system says processing is restricted (GDPR Art. 18).' }),
+    restricted: t.exposeBoolean('restricted', { description: 'Whether a restriction request marked this person, or any system says processing is restricted (GDPR Art. 18).' }),
+    restrictedBy: t.id({ nullable: true, description: 'The restriction request that marked this person in Gardien.', resolve: (v) => v.restriction?.requestId ?? null }),
+    restrictedSince: t.field({ type: 'DateTime', nullable: true, resolve: (v) => v.restriction?.since ?? null }),
   }),
 });
 

@@ -2,7 +2,7 @@
  * The customer's pages: file a request, enter the emailed code, follow the
  * request. Server-rendered shells; portal.js talks to /graphql.
  */
-import { REQUEST_TYPES, SUPPORTED_REQUEST_TYPES, type Language } from '../../core/requests.js';
+import { REQUEST_TYPES, type Language } from '../../core/requests.js';
 import { html, page } from './html.js';
 import { MESSAGES, type MessageKey } from './i18n.js';
 
@@ -10,11 +10,7 @@ const ERROR_MESSAGES: MessageKey[] = ['errorSummary', 'badEmail', 'network', 'se
 
 export function filePage(language: Language, url: URL): Response {
   const t = MESSAGES[language];
-  const types = REQUEST_TYPES.map((type) => {
-    const offered = SUPPORTED_REQUEST_TYPES.has(type);
-    const label = t[`type.${type}`];
-    return html`<option value="${type}"${offered ? '' : html` disabled`}>${label}${offered ? '' : ` (${t.notYet})`}</option>`;
-  });
+  const types = REQUEST_TYPES.map((type) => html`<option value="${type}">${t[`type.${type}`]}</option>`);
   const body = html`
 <h1>${t.fileHeading}</h1>
 <p class="lead">${t.fileIntro}</p>
@@ -101,7 +97,7 @@ export function statusPage(language: Language, url: URL, requestId: string): Res
     'noToken', 'network', 'notFound', 'forbidden', 'live', 'reconnecting', 'located', 'exported',
     ...REQUEST_TYPES.map((type) => `type.${type}` as MessageKey),
     'status.RECEIVED', 'status.AWAITING_VERIFICATION', 'status.IN_PROGRESS', 'status.COMPLETED', 'status.REJECTED', 'status.CANCELLED', 'status.FAILED',
-    'system.PENDING', 'system.RUNNING', 'system.DONE', 'system.FAILED', 'system.WAITING_MANUAL',
+    'system.PENDING', 'system.RUNNING', 'system.DONE', 'system.FAILED', 'system.WAITING_MANUAL', 'system.CANCELLED',
   ];
   return page({ language, title: t.statusHeading, page: 'status', body, scriptMessages: keys }, url);
 }

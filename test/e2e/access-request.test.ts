@@ -113,7 +113,8 @@ describe('access request, end to end through GraphQL and HTTP', () => {
     // The completion email links the export and the report.
     const mail = await mailAbout(id, EMAIL, 'is complete');
     const downloadUrl = /(http:\/\/\S+\/exports\/\S+)/.exec(mail.text)![1]!;
-    const reportUrl = /(http:\/\/\S+\/reports\/\S+)/.exec(mail.text)![1]!;
+    const reportUrl = [...mail.text.matchAll(/http:\/\/\S+\/reports\/\S+/g)].map((m) => m[0]).find((url) => !url.endsWith('.html'))!;
+    expect(mail.text).toContain(`${reportUrl}.html`); // the readable page too
     expect(reportUrl).toBe(current.reportUrl);
 
     // The signed report verifies offline against the published JWKS, and not once a byte changed.
