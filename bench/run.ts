@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark in turn, printing its figures. `npm run bench -- lookup` runs one. */
 const BENCHES: Record<string, () => Promise<{ run: () => Promise<unknown> }>> = {
   lookup: () => import('./lookup.bench.js'),
+  fileshare: () => import('./fileshare.bench.js'),
 };
 
 const wanted = process.argv.slice(2);

@@ -24,3 +24,7 @@ export function printTable(title: string, rows: readonly (readonly string[])[]):
   process.stdout.write(`\n${title}\n`);
   for (const row of rows) process.stdout.write(`  ${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}\n`);
 }
+
+export function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
