@@ -72,9 +72,11 @@ function isoDate(raw: string): string | undefined {
 
 /**
  * Which of a record's fields a correction applies to. An identifier (email,
- * phone) is changed only where the record holds the subject's current one —
- * a contact's second phone number is someone else's business — and other
- * attributes wherever the record has them. Fields already right are left out.
+ * phone) is changed only where the record holds one — an empty office line is
+ * not made the new mobile number — and, when the subject's current one is
+ * known, only where it is that one: a contact's second phone number is
+ * someone else's business. Other attributes are corrected or completed
+ * wherever the record has the field. Fields already right are left out.
  */
 export function fieldsToRectify(
   fields: Record<string, unknown>,
@@ -87,12 +89,15 @@ export function fieldsToRectify(
     const attribute = attributeOfField(field);
     const change = attribute ? changes.find((c) => c.attribute === attribute) : undefined;
     if (!change || sameValue(attribute!, current, change.value, defaultCountry)) continue;
+    if ((attribute === 'email' || attribute === 'phone') && isEmpty(current)) continue;
     if (attribute === 'email' && identity.email && !sameValue('email', current, identity.email, defaultCountry)) continue;
     if (attribute === 'phone' && identity.phone && !sameValue('phone', current, identity.phone, defaultCountry)) continue;
     out.push({ field, value: change.value });
   }
   return out;
 }
+
+const isEmpty = (value: unknown) => value === null || value === undefined || String(value).trim() === '';
 
 /** Whether a stored value already says `wanted` (emails by case, phones in E.164, dates by day). */
 export function sameValue(attribute: PersonalAttribute, current: unknown, wanted: string, defaultCountry: CountryCode): boolean {
