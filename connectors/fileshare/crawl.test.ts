@@ -71,6 +71,19 @@ describe('an incremental crawl', () => {
     for (let i = 0; i < 10; i++) expect(await connector.locate(person(i)), `person ${i}`).toHaveLength(1);
     expect(await connector.crawl()).toMatchObject({ resumed: false, filesRead: 0, filesUnchanged: 10 });
   });
+
+  it('resumes a crawl killed after writing a batch’s entries but before recording its files, without indexing them twice', async () => {
+    const { connector } = await share({ 'a.txt': line(6), 'b.txt': line(7) });
+    const { store } = connector;
+    const record = store.saveFileStates.bind(store);
+    store.saveFileStates = () => Promise.reject(new Error('worker killed'));
+    await expect(connector.crawl()).rejects.toThrow('worker killed');
+    store.saveFileStates = record;
+
+    expect(await connector.crawl()).toMatchObject({ resumed: true, done: true, filesRead: 2 });
+    expect(await store.size()).toEqual({ entries: 2, files: 2 });
+    for (const i of [6, 7]) expect(await connector.locate(person(i)), `person ${i}`).toHaveLength(1);
+  });
 });
 
 describe('health', () => {

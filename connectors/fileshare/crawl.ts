@@ -45,13 +45,15 @@ export async function crawlShare(
   let cursor = resumed ? previous.cursor : null;
   const startedAt = resumed ? previous.startedAt : new Date();
   const lastCompletedAt = previous?.lastCompletedAt ?? null;
+  // A crawl cut off mid-batch may have left entries of files it had not yet recorded; until one finishes, every file read has its old entries cleared first.
+  const strayEntries = previous !== null && previous.finishedAt === null;
   const progress = (done: boolean): CrawlProgress => ({ ...counts, crawlId, position: counts.filesSeen, resumed, done });
   await store.saveRun({ crawlId, cursor, counts, startedAt, finishedAt: null, lastCompletedAt });
 
   let batch: Walked[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    await indexBatch(share, batch, crawlId, counts);
+    await indexBatch(share, batch, crawlId, counts, strayEntries);
     const last = batch[batch.length - 1]!;
     cursor = { root: last.root, rel: last.rel };
     batch = [];
@@ -83,6 +85,7 @@ async function indexBatch(
   batch: Walked[],
   crawlId: string,
   counts: CrawlCounts,
+  strayEntries: boolean,
 ): Promise<void> {
   const { store, config } = share;
   const known = await store.fileStates(batch.map((item) => item.file));
@@ -117,7 +120,8 @@ async function indexBatch(
       counts.filesRead++;
       counts.bytesRead += bytes.length;
       counts.locations += fragments.length;
-      reindexed.push(item.file);
+      // Only a file indexed before has entries to clear: skipping the others spares a query over the whole index per batch.
+      if (strayEntries || known.get(item.file)?.status === 'indexed') reindexed.push(item.file);
       entries.push(...indexEntries(store.connector, item.file, format, fragments));
       states.push(state(item, { status: 'indexed', locations: fragments.length }));
     } catch (error) {
