@@ -62,7 +62,8 @@ export async function dsrWorkflow(input: DsrInput): Promise<DsrOutcome> {
     (args) => {
       if (cancellation) return { cancelled: true as const };
       cancellation = args;
-      for (const child of children.values()) void child.signal(stopSignal);
+      // A child may end while the signal travels: it has nothing left to stop.
+      for (const child of children.values()) void child.signal(stopSignal).catch(() => undefined);
       return { cancelled: true as const };
     },
     { validator: (_args: CancelArgs) => refuseUnless(beforeProcessing() || progress.phase === 'in_progress', progress.phase, 'cancelled') },
@@ -131,8 +132,9 @@ async function runSystem(run: SystemRun, target: TargetSystem): Promise<SystemSu
     args: [{ requestId: run.requestId, connectorId: target.connectorId, type: run.type, manualTaskReminderMs: run.manualTaskReminderMs }],
   });
   run.children.set(target.connectorId, child);
-  if (run.cancelled()) await child.signal(stopSignal);
+  if (run.cancelled()) await child.signal(stopSignal).catch(() => undefined);
   const summary = await child.result();
+  run.children.delete(target.connectorId);
   run.progress.systems[target.connectorId] = { name: target.name, status: summary.status, counts: summary.counts, error: summary.error };
   return summary;
 }

@@ -47,8 +47,8 @@ export function quietTemporal(): void {
 // test/support/* reads vitest's injected values, so it is loaded only when needed: record-histories.ts runs outside vitest.
 const uniqueName = async (prefix: string) => (await import('../support/db.js')).uniqueName(prefix);
 
-/** `now` is the request desk's clock (receipt and due dates, extensions); workflows and activities keep real time. */
-export async function startHarness(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<Harness> {
+/** `receivedClock` dates new requests (hence their due dates), so tests can file one "a month ago"; everything else keeps real time. */
+export async function startHarness(env: Record<string, string> = {}, options: { receivedClock?: () => Date } = {}): Promise<Harness> {
   quietTemporal();
   const stack = stackEnv();
   const db = env.MONGODB_DB ?? (await uniqueName('dsr'));
@@ -80,7 +80,7 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
     defaultLanguage: config.mail.defaultLanguage,
     defaultCountry: config.defaultCountry,
     secretKey: config.secretKeys[0]!,
-    now: options.now,
+    now: options.receivedClock,
   });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const worker: Worker = await createWorker({ config, services, catalog, connection });
@@ -92,7 +92,7 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
     catalog,
     temporal,
     requests,
-    actions: new RequestActions(services.requests, services.manualTasks, temporal, { now: options.now }),
+    actions: new RequestActions(services.requests, services.manualTasks, temporal),
     async close() {
       worker.shutdown();
       await running;
