@@ -17,7 +17,15 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
  */
 describe('replaying recorded request histories', () => {
   it('has histories to replay', () => {
-    expect(files).toEqual(['access-request-system.json', 'access-request.json']);
+    expect(files).toEqual([
+      'access-request-system.json',
+      'access-request.json',
+      'cancelled-request-manual-system.json',
+      'cancelled-request.json',
+      'lifecycle-request-failed-system.json',
+      'lifecycle-request-manual-system.json',
+      'lifecycle-request.json',
+    ]);
   });
 
   it.each(files)('%s replays without nondeterminism', async (file) => {
