@@ -30,11 +30,13 @@ const WHY: Record<Language, Record<ManualTaskReason, (system: string) => string>
   en: {
     manual_system: (s) => `${s} is handled by a person: Gardien cannot search it.`,
     not_supported: (s) => `Gardien found this person in ${s} but its connector cannot do this there.`,
+    manual_erasure: (s) => `Gardien erased what it could in ${s}; the records below can only be erased safely by a person.`,
     resolution: (s) => `The data protection officer settled ${s} by hand.`,
   },
   fr: {
     manual_system: (s) => `${s} est tenu à la main : Gardien ne peut pas y chercher.`,
     not_supported: (s) => `Gardien a trouvé cette personne dans ${s}, mais son connecteur ne peut pas y faire cela.`,
+    manual_erasure: (s) => `Gardien a effacé ce qu'il pouvait dans ${s} ; les enregistrements ci-dessous ne peuvent être effacés sans risque que par une personne.`,
     resolution: (s) => `Le délégué à la protection des données a traité ${s} à la main.`,
   },
 };
@@ -46,6 +48,8 @@ export function manualInstructions(input: {
   identity: SubjectIdentity;
   /** The system's own how-to (its connector's configuration). */
   howTo?: string;
+  /** What exactly to handle, one line each (e.g. the files an erasure could not rewrite). */
+  items?: readonly string[];
   language: Language;
 }): string {
   const fr = input.language === 'fr';
@@ -53,7 +57,8 @@ export function manualInstructions(input: {
   return [
     WHY[input.language][input.reason](input.system),
     `${fr ? 'Personne' : 'Person'}${fr ? ' : ' : ': '}${who}.`,
-    ACTS[input.language][input.type],
+    input.reason === 'manual_erasure' ? undefined : ACTS[input.language][input.type],
+    ...(input.items ?? []).map((item) => `- ${item}`),
     input.howTo?.trim(),
     fr ? 'Puis clôturer la tâche en décrivant ce qui a été trouvé et fait : ce texte est conservé avec la demande et son empreinte figure dans le rapport signé.' : 'Then complete this task saying what was found and done: your words are kept with the request and their fingerprint goes into the signed report.',
   ]

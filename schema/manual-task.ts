@@ -16,6 +16,7 @@ const ManualTaskReasonEnum = builder.enumType('ManualTaskReason', {
   values: {
     MANUAL_SYSTEM: { value: 'manual_system', description: 'The system is handled by a person: Gardien cannot reach it.' },
     NOT_SUPPORTED: { value: 'not_supported', description: 'The subject was found, but the connector cannot do what the request asks.' },
+    MANUAL_ERASURE: { value: 'manual_erasure', description: 'The erasure left records only a person can erase safely (e.g. a scanned PDF).' },
     RESOLUTION: { value: 'resolution', description: 'The DPO settled a failed system by hand.' },
   } as const,
 });

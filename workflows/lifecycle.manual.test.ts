@@ -5,6 +5,11 @@
  * what was done.
  */
 import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FileshareConnector } from '../connectors/fileshare/connector.js';
+import { pdfBytes, writeFiles } from '../connectors/fileshare/testing.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../test/support/poll.js';
 import { caughtMails } from '../test/support/mail.js';
@@ -71,6 +76,39 @@ describe('manual tasks and cancellation (real Temporal)', () => {
       expect(report.systems.map((s) => [s.name, s.status, s.manual?.reason])).toEqual([['shop', 'DONE', 'not_supported']]);
     } finally {
       await h.catalog.setEnabled(archiveId, true);
+    }
+  }, 90_000);
+
+  it('erases what a file share can rewrite and hands a PDF to a person, before the verification pass', async () => {
+    const dir = await fs.mkdtemp(path.join(tmpdir(), 'gardien-share-'));
+    const email = 'amina.benali@example.fr';
+    await writeFiles(dir, {
+      'salon/visitors.csv': `name,email,city\nAmina Benali,${email},Paris\nPaul Martin,paul.martin@example.fr,Lille\n`,
+      'factures/2024-118.pdf': await pdfBytes([['Facture 2024-118', `Client : Amina Benali <${email}>`]]),
+    });
+    const share = await h.catalog.register({ kind: 'fileshare', name: 'shared-drive', config: { roots: [dir] } });
+    const others = (await h.catalog.list({ enabled: true })).filter((c) => c._id !== share._id);
+    for (const c of others) await h.catalog.setEnabled(c._id, false);
+    try {
+      await ((await h.catalog.open(share._id)) as FileshareConnector).crawl();
+      const { id } = await fileVerified('ERASURE', email);
+      const task = await openTask(id);
+      expect(task).toMatchObject({ system: 'shared-drive', reason: 'manual_erasure', type: 'ERASURE' });
+      expect(task.instructions).toContain('2024-118.pdf');
+      expect(await fs.readFile(path.join(dir, 'salon/visitors.csv'), 'utf8')).not.toContain(email); // rewritten already
+      // The person deletes the letter, the index learns it, then they say so.
+      await fs.rm(path.join(dir, 'factures/2024-118.pdf'));
+      await ((await h.catalog.open(share._id)) as FileshareConnector).crawl();
+      await h.actions.completeManualTask(task._id, 'dpo@corp.example', 'Deleted factures/2024-118.pdf (a copy is in the accounting system)', 1);
+      const report = (await h.services.reports.find((await h.temporal.result(id)).reportId!))!.report;
+      const system = report.systems[0]!;
+      expect(system.manual).toMatchObject({ reason: 'manual_erasure', records: 1 });
+      expect(system.erasure?.actions.manual).toBe(1);
+      expect(system.erasure?.verification).toMatchObject({ remaining: 0, unexpected: [] });
+    } finally {
+      for (const c of others) await h.catalog.setEnabled(c._id, true);
+      await h.catalog.remove(share._id);
+      await fs.rm(dir, { recursive: true, force: true });
     }
   }, 90_000);
 

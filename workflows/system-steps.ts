@@ -41,10 +41,13 @@ export async function carryOut(input: SystemInput, state: StepState, summary: Sy
       const erased = await eraseSubject(input);
       counts.erased = erasedCount(erased);
       counts.retained = erased.actions.retained ?? 0;
+      // Records the connector could not erase safely (a scanned PDF) go to a person before the verification pass.
+      const handedOver = (erased.actions.manual ?? 0) > 0 ? await byHand(input, state, summary, 'manual_erasure') : 'done';
       // What was erased is erased: the verification pass runs even if the request was cancelled meanwhile.
       const verification = await verifyErasure(input);
       counts.remaining = verification.remaining;
       summary.erasure = { ...erased, verification };
+      if (handedOver === 'stopped') return 'stopped';
       break;
     }
     default: {
@@ -61,6 +64,6 @@ async function byHand(input: SystemInput, state: StepState, summary: SystemSumma
   const resolution = await waitForManualTask(input, state, reason, summary.attempts - 1);
   if (!resolution) return 'stopped';
   summary.manual = resolution;
-  if (resolution.records !== null) state.view.counts.located = resolution.records;
+  if (resolution.records !== null && reason !== 'manual_erasure') state.view.counts.located = resolution.records;
   return 'done';
 }

@@ -9,10 +9,11 @@ export type ManualTaskStatus = (typeof MANUAL_TASK_STATUSES)[number];
 
 /**
  * Why a person has to act: the system has no API (`manual_system`), its
- * connector cannot do what the request asks (`not_supported`), or the DPO
- * settled a failed system by hand (`resolution`).
+ * connector cannot do what the request asks (`not_supported`), the erasure
+ * left records only a person can erase safely, e.g. a scanned PDF
+ * (`manual_erasure`), or the DPO settled a failed system by hand (`resolution`).
  */
-export type ManualTaskReason = 'manual_system' | 'not_supported' | 'resolution';
+export type ManualTaskReason = 'manual_system' | 'not_supported' | 'manual_erasure' | 'resolution';
 
 /** Work for a person on one system of one request; the request's workflow waits for it. */
 export interface ManualTaskDoc {

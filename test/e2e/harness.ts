@@ -73,6 +73,7 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
     secretKeys: config.secretKeys,
     timeoutMs: config.connectorTimeoutMs,
     defaultCountry: config.defaultCountry,
+    storage,
   });
   const temporal = new DsrWorkflowClient(await connectTemporal(config), config.temporal.taskQueue);
   const requests = new RequestService(services.requests, services.verification, temporal, {

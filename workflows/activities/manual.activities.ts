@@ -1,7 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
+import type { ErasureOutcome } from '../../connectors/sdk/contract.js';
 import { manualInstructions } from '../../core/manual-instructions.js';
 import { manualTaskId, type ManualTaskDoc, type ManualTaskReason } from '../../core/storage/manual-tasks.js';
 import type { ManualResolution } from '../types.js';
+import { erasureFileId } from './erasure.activities.js';
 import { withFailureMapping } from './failures.js';
 import type { ActivityDeps } from './index.js';
 import { mailStaff } from './mail.js';
@@ -25,6 +27,12 @@ export function manualActivities(deps: ActivityDeps) {
     return { taskId: task._id, reason: task.reason, completedBy: task.completedBy, completedAt: task.completedAt.toISOString(), evidenceSha256: task.evidenceSha256, records: task.records };
   }
 
+  /** What the erasure left to a person, as the connector described each record. */
+  async function manualErasures(input: { requestId: string; connectorId: string }): Promise<string[]> {
+    const outcomes = JSON.parse(await deps.storage.exports.readText(erasureFileId(input.requestId, input.connectorId))) as ErasureOutcome[];
+    return outcomes.filter((o) => o.action === 'manual').map((o) => o.detail ?? `${o.ref.object} ${o.ref.id}`);
+  }
+
   return {
     /** Opens the system's task (once), shows it on the request and emails the assignee. */
     async openManualTask(input: { requestId: string; connectorId: string; reason: ManualTaskReason; attempt: number }): Promise<{ taskId: string }> {
@@ -38,7 +46,15 @@ export function manualActivities(deps: ActivityDeps) {
         system: connectorDoc.name,
         type: doc.type,
         reason: input.reason,
-        instructions: manualInstructions({ type: doc.type, reason: input.reason, system: connectorDoc.name, identity: doc.identity, howTo: description.handledBy?.instructions, language: deps.config.mail.defaultLanguage }),
+        instructions: manualInstructions({
+          type: doc.type,
+          reason: input.reason,
+          system: connectorDoc.name,
+          identity: doc.identity,
+          howTo: description.handledBy?.instructions,
+          items: input.reason === 'manual_erasure' ? await manualErasures(input) : undefined,
+          language: deps.config.mail.defaultLanguage,
+        }),
         assignee: description.handledBy?.assignee ?? deps.config.deadlines.dpoEmail,
         createdAt: now(),
         dueAt: doc.dueAt,
