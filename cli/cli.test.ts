@@ -8,6 +8,11 @@ import { promisify } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { legacySqlite, type LegacySqlite } from '../connectors/sql/fixture-sqlite.js';
+import { loadConfig } from '../core/config.js';
+import { SigningKeyStore } from '../core/report/keys.js';
+import { ReportSigner } from '../core/report/sign.js';
+import { verifyReport } from '../core/report/verify.js';
+import { Storage } from '../core/storage/mongo.js';
 import { verifyToken } from '../gateway/auth.js';
 import { legacyConnectorConfig } from '../test/fixtures/legacy-schema.js';
 import { main } from './main.js';
@@ -98,5 +103,27 @@ describe('gardien connectors', () => {
     const missing = await gardien('connectors', 'test', 'nowhere');
     expect(missing).toMatchObject({ code: 1, err: 'gardien connectors: Connector nowhere does not exist' });
     expect((await gardien('connectors', 'list')).out).toBe('no connectors registered');
+  });
+});
+
+describe('gardien keys', () => {
+  it('rotates the signing key; reports signed before still verify against the published keys', async () => {
+    const { secretKeys } = loadConfig(env);
+    const storage = await Storage.open(env.MONGODB_URI!, env.MONGODB_DB!);
+    try {
+      const before = new SigningKeyStore(storage, secretKeys);
+      const old = await new ReportSigner(before).sign({ version: 1, reportId: 'rep_old' } as never);
+      const rotated = await gardien('keys', 'rotate');
+      expect(rotated.code).toBe(0);
+      const [announce, ...listed] = rotated.out.split('\n');
+      expect(announce).toMatch(/^signing with gardien-\S+ from now on; earlier keys stay in the JWKS$/);
+      expect(listed).toEqual([expect.stringMatching(/^gardien-\S+ {2}\(signs new reports\)$/), old.kid]);
+      const after = new SigningKeyStore(storage, secretKeys);
+      expect((await new ReportSigner(after).sign({ version: 1, reportId: 'rep_new' } as never)).kid).not.toBe(old.kid);
+      expect((await verifyReport(old.jws, await after.jwks())).report).toMatchObject({ reportId: 'rep_old' });
+      expect(await gardien('keys', 'burn')).toMatchObject({ code: 2, err: expect.stringContaining('unknown action "burn"') });
+    } finally {
+      await storage.close();
+    }
   });
 });

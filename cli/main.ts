@@ -5,6 +5,7 @@ import { runReportVerify } from '../core/report/verify-cli.js';
 import { codecServerCommand } from './codec-server.js';
 import { connectorsCommand } from './connectors.js';
 import { gatewayCommand } from './gateway.js';
+import { keysCommand } from './keys.js';
 import { type CliIo, UsageError, processIo } from './io.js';
 import { tokenCommand } from './token.js';
 
@@ -20,6 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   connectors: connectorsCommand,
   gateway: gatewayCommand,
   'codec-server': codecServerCommand,
+  keys: keysCommand,
   worker: {
     summary: 'run the Temporal worker for request workflows until Ctrl-C',
     usage: 'gardien worker',
