@@ -40,8 +40,17 @@ export class RestrictionMarks {
     for (const _id of this.#keys(identity)) await this.#col.updateOne({ _id }, { $setOnInsert: { requestId, since } }, { upsert: true });
   }
 
+  /**
+   * Lifts the restrictions found under the identity's identifiers, each with
+   * every mark it made: a lift proven by email also clears the phone number
+   * a DPO attested for the restriction.
+   */
   async lift(identity: SubjectIdentity): Promise<void> {
-    await this.#col.deleteMany({ _id: { $in: this.#keys(identity) } });
+    const keys = this.#keys(identity);
+    if (keys.length === 0) return;
+    const requestIds = [...new Set((await this.#col.find({ _id: { $in: keys } }).toArray()).map((doc) => doc.requestId))];
+    await this.#col.deleteMany({ _id: { $in: keys } });
+    if (requestIds.length > 0) await this.#col.deleteMany({ requestId: { $in: requestIds } });
   }
 
   /** The restriction covering any of the identity's identifiers, or null. */
