@@ -60,27 +60,33 @@ export async function restrictRecords(api: HubspotApi, refs: readonly RecordRef[
   const outcomes: RestrictOutcome[] = [];
   for (const ref of refs) {
     const state = ref.object === 'contacts' ? states.get(ref.id) : undefined;
-    if (ref.object !== 'contacts') outcomes.push({ ref, restricted: false, detail: `restriction is recorded on the contact, not on its ${ref.object}` });
+    if (ref.object !== 'contacts') outcomes.push({ ref, restricted: false, changed: false, detail: `restriction is recorded on the contact, not on its ${ref.object}` });
     else if (!state) outcomes.push({ ref, restricted: false, detail: 'the contact no longer exists' });
-    else outcomes.push({ ref, restricted: on, detail: await restrictContact(api, ref.id, state, on, restrictionProperty) });
+    else outcomes.push({ ref, restricted: on, ...(await restrictContact(api, ref.id, state, on, restrictionProperty)) });
   }
   return outcomes;
 }
 
-async function restrictContact(api: HubspotApi, id: string, state: ContactState, on: boolean, restrictionProperty: string | undefined): Promise<string> {
+/** What was done for the contact; the property is written only where it differs, so a repeated request writes nothing. */
+async function restrictContact(api: HubspotApi, id: string, state: ContactState, on: boolean, restrictionProperty: string | undefined): Promise<{ changed: boolean; detail: string }> {
   const done: string[] = [];
+  let changed = false;
   if (on && state.email) {
     const { stopped } = await unsubscribeEverywhere(api, state.email);
+    changed = stopped > 0;
     done.push(stopped > 0 ? `unsubscribed from ${stopped} email subscription(s)` : 'no email subscription to stop');
   }
   if (!on) done.push('email subscriptions are not restored: the person must opt in again');
-  if (restrictionProperty) {
+  if (restrictionProperty && state.restricted === on) {
+    done.push(`${restrictionProperty} already ${String(on)}`);
+  } else if (restrictionProperty) {
     await api.update('contacts', id, { [restrictionProperty]: String(on) });
+    changed = true;
     done.push(`${restrictionProperty} set to ${String(on)}`);
   } else {
     done.push('no restrictionProperty is configured, so other processing is not flagged in HubSpot');
   }
-  return done.join('; ');
+  return { changed, detail: done.join('; ') };
 }
 
 /** Unsubscribes the email from each subscription it is subscribed to: how many it stopped, of how many types. */

@@ -110,11 +110,15 @@ describe('HubSpot connector', () => {
     const contact = refs.filter((r) => r.object === 'contacts');
     expect(await connector.consent(contact)).toEqual([{ ref: contact[0], marketing: 'granted', processingRestricted: false }]);
     const [outcome] = await connector.restrict(contact, true);
-    expect(outcome).toMatchObject({ restricted: true, detail: expect.stringContaining('unsubscribed from 2 email subscription(s)') });
+    expect(outcome).toMatchObject({ restricted: true, changed: true, detail: expect.stringContaining('unsubscribed from 2 email subscription(s)') });
     expect(await connector.consent(contact)).toEqual([{ ref: contact[0], marketing: 'denied', processingRestricted: true }]);
-    expect((await connector.restrict(contact, true))[0]!.detail).toContain('no email subscription to stop');
+    // Restricted again, nothing is written (reads go by POST too: searches and batch reads).
+    const writes = () => hubspot.calls.filter((c) => c.method !== 'GET' && !/\/(search|batch\/read)$/.test(c.path)).length;
+    const before = writes();
+    expect((await connector.restrict(contact, true))[0]).toMatchObject({ changed: false, detail: expect.stringContaining('no email subscription to stop') });
+    expect(writes()).toBe(before);
     const [lifted] = await connector.restrict(contact, false);
-    expect(lifted).toMatchObject({ restricted: false, detail: expect.stringContaining('must opt in again') });
+    expect(lifted).toMatchObject({ restricted: false, changed: true, detail: expect.stringContaining('must opt in again') });
     expect(await connector.consent(contact)).toEqual([{ ref: contact[0], marketing: 'denied', processingRestricted: false }]);
   });
 

@@ -24,7 +24,7 @@ describe('HubSpot connector: opt-out', () => {
     expect(statuses('james.whitfield@example.co.uk')).toEqual({ '87294215': 'SUBSCRIBED', '87294216': 'SUBSCRIBED' });
     const outcomes = await connector.optOut(refs);
     expect(outcomes.map((o) => o.ref)).toEqual(refs);
-    expect(outcomes.filter((o) => o.optedOut)).toEqual([{ ref: refs[0], optedOut: true, detail: 'unsubscribed from 2 of 3 email subscription type(s)' }]);
+    expect(outcomes.filter((o) => o.optedOut)).toEqual([{ ref: refs[0], optedOut: true, changed: true, detail: 'unsubscribed from 2 of 3 email subscription type(s)' }]);
     expect(outcomes.find((o) => o.ref.object === 'deals')).toMatchObject({ optedOut: false, detail: expect.stringMatching(/not on its deals/) });
     expect(statuses('james.whitfield@example.co.uk')).toEqual({ '87294215': 'NOT_SUBSCRIBED', '87294216': 'NOT_SUBSCRIBED' });
     expect(hubspot.state.subscriptions.get('james.whitfield@example.co.uk')!.get('87294215')).toMatchObject({ legalBasis: 'CONSENT_WITH_NOTICE', legalBasisExplanation: expect.stringMatching(/Art\. 21/) });
@@ -37,7 +37,7 @@ describe('HubSpot connector: opt-out', () => {
     const before = writes();
     const again = await connector.optOut(refs);
     expect(writes()).toBe(before);
-    expect(again.find((o) => o.ref.object === 'contacts')).toEqual({ ref: refs[0], optedOut: true, detail: 'subscribed to none of 3 email subscription type(s)' });
+    expect(again.find((o) => o.ref.object === 'contacts')).toEqual({ ref: refs[0], optedOut: true, changed: false, detail: 'subscribed to none of 3 email subscription type(s)' });
   });
 
   it('leaves other people subscribed', () => {

@@ -21,7 +21,7 @@ export async function optOutRecords(api: HubspotApi, refs: readonly RecordRef[])
     else if (!state.email) outcomes.push({ ref, optedOut: false, detail: 'the contact has no email address, and HubSpot records marketing preferences per email' });
     else {
       const { stopped, types } = await unsubscribeEverywhere(api, state.email, EXPLANATION);
-      outcomes.push({ ref, optedOut: true, detail: stopped > 0 ? `unsubscribed from ${stopped} of ${types} email subscription type(s)` : `subscribed to none of ${types} email subscription type(s)` });
+      outcomes.push({ ref, optedOut: true, changed: stopped > 0, detail: stopped > 0 ? `unsubscribed from ${stopped} of ${types} email subscription type(s)` : `subscribed to none of ${types} email subscription type(s)` });
     }
   }
   return outcomes;

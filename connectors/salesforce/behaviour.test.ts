@@ -88,14 +88,28 @@ describe('Salesforce connector: behaviour on the demo org', () => {
     const outcomes = await org.connector.restrict(refs, true);
     expect(outcomes).toHaveLength(refs.length);
     expect(outcomes.every((o) => o.restricted)).toBe(true);
+    // Written: the people and the Individual found; the Case, Tasks and Notes are covered by it.
+    expect(outcomes.filter((o) => o.changed).map((o) => o.ref.object).sort()).toEqual(['Contact', 'Individual', 'Lead']);
     const created = org.sf.state.find(String(org.sf.state.find(lead)!.IndividualId))!;
     expect(created).toMatchObject({ LastName: 'Whitfield', HasOptedOutProcessing: true });
     expect(await org.connector.consent(refs)).toEqual(people.map((ref) => ({ ref, marketing: 'denied', processingRestricted: true })));
     const writes = org.sf.calls.length;
-    await org.connector.restrict(refs, true);
+    expect((await org.connector.restrict(refs, true)).some((o) => o.changed)).toBe(false);
     expect(org.sf.calls.slice(writes).filter((c) => c.method !== 'GET')).toEqual([]);
+    const lifted = await org.connector.restrict(refs, false);
+    expect(lifted.filter((o) => o.changed).map((o) => o.ref.object)).toEqual(['Individual']); // the Lead's new Individual is not among the refs
+    // Lifted, processing goes on; the email stays stopped (it may be his objection, and consent is not given back for him).
+    expect(await org.connector.consent(refs)).toEqual(people.map((ref) => ({ ref, marketing: 'denied', processingRestricted: false })));
+  });
+
+  it('keeps an objection when a later restriction is lifted', async () => {
+    const refs = await locate({ email: 'camille.durand@example.fr' });
+    const contact = personId(org.sf, 'Contact', 'Durand');
+    await org.connector.optOut(refs);
+    await org.connector.restrict(refs, true);
     await org.connector.restrict(refs, false);
-    expect((await org.connector.consent(refs)).every((c) => !c.processingRestricted && c.marketing === 'unknown')).toBe(true);
+    expect(org.sf.state.find(contact)).toMatchObject({ HasOptedOutOfEmail: true, DoNotCall: true });
+    expect(org.sf.state.find(String(org.sf.state.find(contact)!.IndividualId))).toMatchObject({ HasOptedOutProcessing: false, HasOptedOutSolicit: true });
   });
 
   it('logs in with the username-password flows too', async () => {

@@ -21,7 +21,7 @@ describe('Salesforce connector: opt-out', () => {
     const outcomes = await org.connector.optOut(refs);
 
     expect(outcomes.map((o) => o.ref)).toEqual(refs);
-    expect(outcomes.filter((o) => o.optedOut).map((o) => o.ref.object).sort()).toEqual(['Contact', 'Individual', 'Lead']);
+    expect(outcomes.filter((o) => o.optedOut).map((o) => [o.ref.object, o.changed]).sort()).toEqual([['Contact', true], ['Individual', true], ['Lead', true]]);
     expect(outcomes.find((o) => o.ref.object === 'Task')).toMatchObject({ optedOut: false, detail: expect.stringMatching(/holds no marketing preference/) });
     for (const id of [contact, lead]) {
       expect(record(id)).toMatchObject({ HasOptedOutOfEmail: true, DoNotCall: true });
@@ -41,6 +41,7 @@ describe('Salesforce connector: opt-out', () => {
     const again = await org.connector.optOut(refs);
     expect(writesSince(mark)).toEqual([]);
     expect(again).toEqual(first);
+    expect(again.filter((o) => o.optedOut).map((o) => [o.ref.object, o.changed]).sort()).toEqual([['Contact', false], ['Individual', false], ['Individual', false], ['Lead', false]]);
   });
 
   it('leaves other people alone', async () => {

@@ -63,7 +63,7 @@ export async function optOutRecords(api: SalesforceApi, catalog: OrgCatalog, ref
         update.IndividualId = await api.create('Individual', { FirstName: person.FirstName ?? null, LastName: person.LastName ?? 'Unknown', ...Object.fromEntries(individualFlags.map((f) => [f, true])) });
       }
       if (Object.keys(update).length > 1) updates.push(update);
-      outcomes.set(ref.id, { ref, optedOut: true, detail: `opted out: ${flags.join(', ')}${onIndividual}` });
+      outcomes.set(ref.id, { ref, optedOut: true, changed: Object.keys(update).length > 1, detail: `opted out: ${flags.join(', ')}${onIndividual}` });
     }
     for (const [id, detail] of await apply(api, object, updates)) outcomes.set(id, { ref: outcomes.get(id)!.ref, optedOut: false, detail });
   }
@@ -73,7 +73,8 @@ export async function optOutRecords(api: SalesforceApi, catalog: OrgCatalog, ref
     const refused = await apply(api, 'Individual', updates);
     for (const ref of refs.filter((r) => r.object === 'Individual')) {
       const problem = current.has(ref.id) ? refused.get(ref.id) : 'the record no longer exists';
-      outcomes.set(ref.id, problem ? { ref, optedOut: false, detail: problem } : { ref, optedOut: true, detail: `opted out: ${individualFlags.join(', ')}` });
+      const changed = updates.some((u) => u.Id === ref.id);
+      outcomes.set(ref.id, problem ? { ref, optedOut: false, detail: problem } : { ref, optedOut: true, changed, detail: `opted out: ${individualFlags.join(', ')}` });
     }
   }
   return refs.map((ref) => outcomes.get(ref.id) ?? { ref, optedOut: false, detail: `a ${ref.object} holds no marketing preference: the person’s Contact or Lead and Individual do` });

@@ -47,10 +47,13 @@ export async function rectifyRecord(api: SalesforceApi, catalog: OrgCatalog, ref
 /**
  * Restriction (GDPR Art. 18) sets Individual.HasOptedOutProcessing — creating
  * the Individual when the person has none — and HasOptedOutOfEmail on the person.
+ * Lifting clears HasOptedOutProcessing only: the email opt-out may be the
+ * person's own objection, and consent is not given back on their behalf.
  */
 export async function restrictRecords(api: SalesforceApi, catalog: OrgCatalog, refs: RecordRef[], on: boolean): Promise<RestrictOutcome[]> {
   const outcomes = new Map<string, RestrictOutcome>();
   const individuals = new Set(refs.filter((r) => r.object === 'Individual').map((r) => r.id));
+  const changedIndividuals = new Set<string>();
   for (const object of PERSON_OBJECTS) {
     const people = refs.filter((r) => r.object === object);
     if (people.length === 0 || !catalog.has(object)) continue;
@@ -63,13 +66,13 @@ export async function restrictRecords(api: SalesforceApi, catalog: OrgCatalog, r
         continue;
       }
       const update: { Id: string; [field: string]: unknown } = { Id: ref.id };
-      if (person.HasOptedOutOfEmail !== on) update.HasOptedOutOfEmail = on;
+      if (on && person.HasOptedOutOfEmail !== true) update.HasOptedOutOfEmail = true;
       if (typeof person.IndividualId === 'string') individuals.add(person.IndividualId);
       else if (on && catalog.has('Individual')) {
         update.IndividualId = await api.create('Individual', { FirstName: person.FirstName ?? null, LastName: person.LastName ?? 'Unknown', HasOptedOutProcessing: true });
       }
       if (Object.keys(update).length > 1) updates.push(update);
-      outcomes.set(ref.id, { ref, restricted: on, detail: on ? 'HasOptedOutOfEmail and the Individual’s HasOptedOutProcessing are set' : 'HasOptedOutOfEmail and HasOptedOutProcessing are cleared' });
+      outcomes.set(ref.id, { ref, restricted: on, changed: Object.keys(update).length > 1, detail: on ? 'HasOptedOutOfEmail and the Individual’s HasOptedOutProcessing are set' : 'HasOptedOutProcessing is cleared; HasOptedOutOfEmail is kept' });
     }
     for (const result of await api.updateMany(object, updates)) if (!result.success) throw collectionFailure(object, 'update', result);
   }
@@ -77,11 +80,12 @@ export async function restrictRecords(api: SalesforceApi, catalog: OrgCatalog, r
     const current = await fetchFields(api, 'Individual', [...individuals], ['HasOptedOutProcessing']);
     const updates = [...current.values()].filter((r) => r.HasOptedOutProcessing !== on).map((r) => ({ Id: r.Id, HasOptedOutProcessing: on }));
     for (const result of await api.updateMany('Individual', updates)) if (!result.success) throw collectionFailure('Individual', 'update', result);
+    for (const update of updates) changedIndividuals.add(update.Id);
   }
   for (const ref of refs) {
     if (outcomes.has(ref.id)) continue;
     const detail = ref.object === 'Individual' ? 'HasOptedOutProcessing' : 'covered by the person’s Individual.HasOptedOutProcessing';
-    outcomes.set(ref.id, { ref, restricted: on, detail });
+    outcomes.set(ref.id, { ref, restricted: on, changed: changedIndividuals.has(ref.id), detail });
   }
   return refs.map((ref) => outcomes.get(ref.id)!);
 }

@@ -121,6 +121,8 @@ export interface RectifyOutcome {
 export interface RestrictOutcome {
   ref: RecordRef;
   restricted: boolean;
+  /** False when nothing was written for the record: it already was as asked, or holds no flag of its own. Absent when the connector cannot tell. */
+  changed?: boolean;
   detail?: string;
 }
 
@@ -128,6 +130,8 @@ export interface RestrictOutcome {
 export interface OptOutOutcome {
   ref: RecordRef;
   optedOut: boolean;
+  /** False when the record already was opted out and nothing was written. Absent when the connector cannot tell. */
+  changed?: boolean;
   detail?: string;
 }
 

@@ -39,7 +39,7 @@ export async function restrictRecords(driver: SqlDriver, model: SqlModel, refs: 
     const table = model.tables.get(ref.object);
     const column = table?.restriction ? table.table.columns.find((c) => c.name === table.restriction) : undefined;
     if (!table || !column) {
-      outcomes.push({ ref, restricted: false, detail: `no restriction column is configured for ${ref.object}` });
+      outcomes.push({ ref, restricted: false, changed: false, detail: `no restriction column is configured for ${ref.object}` });
       continue;
     }
     const statement = new Statement(driver);

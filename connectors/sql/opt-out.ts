@@ -51,7 +51,7 @@ async function optOutBatch(driver: SqlDriver, table: TableModel, wanted: Record<
         const sets = stale.map((c) => `${driver.quote(c)} = ${update.bind(boundValue(table.table.columns.find((col) => col.name === c)!, wanted[c]!))}`).join(', ');
         await session.query(`UPDATE ${name} SET ${sets} WHERE ${matchKeys(update, driver, name, table.table, [ref.id])}`, update.params);
       }
-      outcomes.push({ ref, optedOut: true, detail: stale.length > 0 ? `set ${said}` : `already opted out (${said})` });
+      outcomes.push({ ref, optedOut: true, changed: stale.length > 0, detail: stale.length > 0 ? `set ${said}` : `already opted out (${said})` });
     }
     return outcomes;
   });

@@ -53,10 +53,12 @@ export function amendActivities(deps: ActivityDeps) {
     const summary = emptyAmendment(action, connector.consent ? 'consent' : 'none');
     const outcomes =
       doc.type === 'OBJECTION'
-        ? (await connector.optOut!(refs)).map((o) => ({ ref: o.ref, done: o.optedOut, detail: o.detail }))
-        : (await connector.restrict!(refs, !lift)).map((o) => ({ ref: o.ref, done: o.restricted === !lift, detail: o.detail }));
+        ? (await connector.optOut!(refs)).map((o) => ({ ref: o.ref, done: o.optedOut, changed: o.changed, detail: o.detail }))
+        : (await connector.restrict!(refs, !lift)).map((o) => ({ ref: o.ref, done: o.restricted === !lift, changed: o.changed, detail: o.detail }));
     for (const outcome of outcomes) {
-      if (outcome.done) summary.changed += 1;
+      // A record the connector left as it was (already so, or no flag of its own) is not counted as changed by this request.
+      if (outcome.done && outcome.changed === false) summary.unchanged += 1;
+      else if (outcome.done) summary.changed += 1;
       else summary.skipped.push({ object: outcome.ref.object, field: null, reason: outcome.detail ?? 'not changed' });
     }
     if (connector.consent) {
