@@ -14,7 +14,7 @@ import type { DemoPerson } from '../../devstack/demo/people.js';
 import { AesGcmPayloadCodec } from '../../workflows/codec.js';
 import { gardien } from '../support/cli.js';
 import type { CaughtMail } from '../support/mail.js';
-import type { RequestStack } from '../support/request-stack.js';
+import { startRequestStack, type RequestStack } from '../support/request-stack.js';
 import { codeFrom, mailAbout } from './harness.js';
 import { personalDataIn } from './history.js';
 
@@ -82,6 +82,15 @@ export const fieldsOf = (record: LookupRecord): Record<string, unknown> => Objec
 /** The person's own words and numbers, as they would leak. */
 export const needlesOf = (p: DemoPerson, ...more: string[]) => [p.email, p.firstName, p.lastName, p.phone, p.company, ...more];
 
+/**
+ * The demo systems (billing database, Salesforce, HubSpot) registered through
+ * GraphQL, a gateway and a worker. Each lookup gets 10 s per system rather than
+ * the test default: the machine is shared and a CRM lookup takes several calls.
+ */
+export function startDemoStack(env: Record<string, string> = {}): Promise<RequestStack> {
+  return startRequestStack([], { CONNECTOR_TIMEOUT_MS: '10000', ...env }, { demo: {} });
+}
+
 export function requestFlow(stack: RequestStack) {
   const dir = mkdtempSync(path.join(tmpdir(), 'gardien-request-types-'));
 
@@ -125,6 +134,7 @@ export function requestFlow(stack: RequestStack) {
     const answer = await stack.ask<{ subject: Omit<LookupAnswer, 'systems'> & { systems: LookupSystem[] } }>(stack.services.tokens.dpo, LOOKUP, { identity });
     expect(answer.errors).toBeUndefined();
     const { systems, ...rest } = answer.data!.subject;
+    for (const system of systems) expect(system.error, system.name).toBeNull();
     return { ...rest, systems: byName(systems) };
   }
 

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWithZipJs, type PackageManifest } from '../../core/portability/testing.js';
 import { DEMO_PEOPLE, type DemoPerson } from '../../devstack/demo/people.js';
 import { caughtMails } from '../support/mail.js';
-import { startRequestStack, type RequestStack } from '../support/request-stack.js';
-import { needlesOf, requestFlow, type LookupAnswer, type RequestFlow } from './request-flow.js';
+import type { RequestStack } from '../support/request-stack.js';
+import { needlesOf, requestFlow, startDemoStack, type LookupAnswer, type RequestFlow } from './request-flow.js';
 
 const person = (key: string): DemoPerson => DEMO_PEOPLE.find((p) => p.key === key)!;
 const CAMILLE = person('camille');
@@ -25,7 +25,7 @@ describe('portability request, end to end through GraphQL', () => {
   let flow: RequestFlow;
 
   beforeAll(async () => {
-    stack = await startRequestStack([], {}, { demo: {} });
+    stack = await startDemoStack();
     flow = requestFlow(stack);
   }, 180_000);
   afterAll(() => stack?.close());

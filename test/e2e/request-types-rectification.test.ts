@@ -9,8 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, type DemoPerson } from '../../devstack/demo/people.js';
 import { caughtMails } from '../support/mail.js';
-import { startRequestStack, type RequestStack } from '../support/request-stack.js';
-import { byName, fieldsOf, needlesOf, requestFlow, type LookupAnswer, type LookupRecord, type RequestFlow } from './request-flow.js';
+import type { RequestStack } from '../support/request-stack.js';
+import { byName, fieldsOf, needlesOf, requestFlow, startDemoStack, type LookupAnswer, type LookupRecord, type RequestFlow } from './request-flow.js';
 
 const person = (key: string): DemoPerson => DEMO_PEOPLE.find((p) => p.key === key)!;
 const JAMES = person('james'); // in the billing database, Salesforce and HubSpot
@@ -27,7 +27,7 @@ describe('rectification request, end to end through GraphQL', () => {
   let flow: RequestFlow;
 
   beforeAll(async () => {
-    stack = await startRequestStack([], {}, { demo: {} });
+    stack = await startDemoStack();
     flow = requestFlow(stack);
   }, 180_000);
   afterAll(() => stack?.close());
