@@ -37,6 +37,8 @@ export interface PageInput {
   body: Html;
   /** Strings the script needs, by key. */
   scriptMessages?: readonly MessageKey[];
+  /** The page's own script under /portal/, run after portal.js (which every page has). */
+  script?: 'file' | 'status';
 }
 
 /**
@@ -65,6 +67,7 @@ export function page(input: PageInput, url: URL): Response {
 <title>${input.title} · ${t.title}</title>
 <link rel="stylesheet" href="/portal/portal.css">
 <script src="/portal/portal.js" defer></script>
+${input.script ? html`<script src="/portal/${input.script}.js" defer></script>` : ''}
 </head>
 <body data-page="${input.page}">
 <a class="skip" href="#main">${input.language === 'fr' ? 'Aller au contenu' : 'Skip to content'}</a>

@@ -3,48 +3,32 @@
  * read, checked against the published keys, with how to check it offline.
  */
 import type { Language } from '../../core/requests.js';
-import type { CompletionReport, ExportFileRef, SystemReport } from '../../core/report/report.js';
+import type { CompletionReport } from '../../core/report/report.js';
 import { ReportVerificationError, verifyReportFile } from '../../core/report/verify.js';
 import type { Route } from '../routes.js';
 import { dateTime, html, page, type Html } from './html.js';
-import { MESSAGES, format, pickLanguage, type Messages } from './i18n.js';
+import { MESSAGES, format, pickLanguage } from './i18n.js';
+import { REPORT_MESSAGES } from './report-i18n.js';
+import { files, systemSection, word, type Words } from './report-sections.js';
 
-/** Fields of SystemReport shown in their own rows; any other (added by later report versions) is listed as is. */
-const KNOWN_FIELDS = new Set(['connectorId', 'name', 'kind', 'action', 'status', 'counts', 'startedAt', 'finishedAt', 'exports', 'error', 'verification', 'retained']);
+const EXPORTING = new Set(['ACCESS', 'PORTABILITY']);
 
-function files(refs: readonly ExportFileRef[], t: Messages): Html {
-  if (refs.length === 0) return html`${t.none}`;
-  return html`<ul>${refs.map((f) => html`<li><code>${f.id}</code> — ${f.bytes} B<br><code>${f.sha256}</code></li>`)}</ul>`;
-}
-
-function value(v: unknown): Html {
-  if (v === null || v === undefined) return html`—`;
-  if (typeof v === 'object') return html`<pre>${JSON.stringify(v, null, 2)}</pre>`;
-  return html`${String(v)}`;
-}
-
-function systemSection(s: SystemReport, t: Messages, language: Language): Html {
-  const extra = s as SystemReport & Record<string, unknown>;
-  const counts = Object.entries(s.counts).map(([k, n]) => `${k}: ${n}`).join(', ') || t.none;
-  const others = Object.entries(extra).filter(([key]) => !KNOWN_FIELDS.has(key));
-  return html`<section class="card system">
-<h2>${s.name} <span class="small">(${s.kind})</span> <span class="badge" data-status="${s.status}">${t[`system.${s.status}`]}</span></h2>
-<table>
-<tr><th>${t.action}</th><td>${s.action}</td></tr>
-<tr><th>${t.counts}</th><td>${counts}</td></tr>
-<tr><th>${t.started}</th><td>${dateTime(s.startedAt, language)}</td></tr>
-<tr><th>${t.finished}</th><td>${dateTime(s.finishedAt, language)}</td></tr>
-<tr><th>${t.verificationResult}</th><td>${value(extra.verification)}</td></tr>
-<tr><th>${t.retained}</th><td>${value(extra.retained)}</td></tr>
-<tr><th>${t.exportFiles}</th><td>${files(s.exports, t)}</td></tr>
-${s.error ? html`<tr><th>${t.error}</th><td class="bad">${s.error}</td></tr>` : ''}
-${others.map(([key, v]) => html`<tr><th>${key}</th><td>${value(v)}</td></tr>`)}
-</table>
-</section>`;
+/** Extensions, cancellation and the package's form: rows shown only when the report has them. */
+function requestRows(report: CompletionReport, { t, r, language }: Words): Html {
+  const { extensions, cancellation } = report.request;
+  const extended = (extensions ?? []).map(
+    (e) => html`<li>${format(r.extension, { months: e.months, at: dateTime(e.at, language), from: dateTime(e.previousDueAt, language), to: dateTime(e.dueAt, language) })}</li>`,
+  );
+  const pkg = report.package;
+  const packageForm = pkg ? (pkg.format === 'zip' ? `${r['package.zip']}, ${pkg.encrypted ? r['package.encrypted'] : r['package.plain']}` : r['package.json']) : null;
+  return html`${extended.length > 0 ? html`<tr><th>${r.extensions}</th><td><ul class="plain">${extended}</ul></td></tr>` : ''}
+${cancellation ? html`<tr><th>${r.cancellation}</th><td>${format(r[`cancelled.${cancellation.by}`], { at: dateTime(cancellation.at, language) })}</td></tr>` : ''}
+${report.export || pkg || EXPORTING.has(report.request.type) ? html`<tr><th>${t.package}</th><td>${packageForm ? html`<p>${packageForm}</p>` : ''}${files(report.export ? [report.export] : [], t)}</td></tr>` : ''}`;
 }
 
 export function reportBody(report: CompletionReport, kid: string, check: { valid: true } | { valid: false; reason: string }, jsonUrl: string, jwksUrl: string, language: Language): Html {
-  const t = MESSAGES[language];
+  const words: Words = { t: MESSAGES[language], r: REPORT_MESSAGES[language], language };
+  const t = words.t;
   const r = report.request;
   return html`
 <h1>${t.reportTitle}</h1>
@@ -56,15 +40,15 @@ export function reportBody(report: CompletionReport, kid: string, check: { valid
 <tr><th>${t.status}</th><td><span class="badge" data-status="${r.status}">${t[`status.${r.status}`]}</span></td></tr>
 <tr><th>${t.receivedAt}</th><td>${dateTime(r.receivedAt, language)}</td></tr>
 <tr><th>${t.dueAt}</th><td>${dateTime(r.dueAt, language)}</td></tr>
-<tr><th>${t.verification}</th><td>${dateTime(r.verifiedAt, language)} (${r.verification})</td></tr>
-<tr><th>${t.completedAt}</th><td>${dateTime(r.completedAt, language)}</td></tr>
+<tr><th>${t.verification}</th><td>${dateTime(r.verifiedAt, language)} (${word(words.r, `verification.${r.verification}`, r.verification)})</td></tr>
+<tr><th>${r.status === 'COMPLETED' ? t.completedAt : t.closedAt}</th><td>${dateTime(r.completedAt, language)}</td></tr>
 <tr><th>${t.subjectRef}</th><td><code>${report.subjectRef}</code></td></tr>
-<tr><th>${t.package}</th><td>${files(report.export ? [report.export] : [], t)}</td></tr>
+${requestRows(report, words)}
 <tr><th>${t.issuedAt}</th><td>${dateTime(report.issuedAt, language)} — <code>${report.issuer}</code></td></tr>
 </table>
 </section>
 <h2>${t.systems}</h2>
-${report.systems.map((s) => systemSection(s, t, language))}
+${report.systems.map((s) => systemSection(s, words))}
 <section class="card" id="signature">
 <h2>${format(t.reportSigned, { kid })}</h2>
 <p class="${check.valid ? 'ok' : 'bad'}">${check.valid ? t.reportValid : format(t.reportInvalid, { reason: check.reason })}</p>

@@ -27,6 +27,6 @@ export const PORTAL_ROUTES: readonly Route[] = [
   pageRoute('/requests/:id/verify', verifyPage),
   pageRoute('/requests/:id', statusPage),
   reportPageRoute,
-  staticFile('/portal/portal.js', 'portal.js', 'text/javascript; charset=utf-8'),
+  ...['portal', 'file', 'status'].map((name) => staticFile(`/portal/${name}.js`, `${name}.js`, 'text/javascript; charset=utf-8')),
   staticFile('/portal/portal.css', 'portal.css', 'text/css; charset=utf-8'),
 ];

@@ -1,6 +1,8 @@
-/* global document, location */
+/* global document, location, window */
 // Gardien customer portal: plain JavaScript, no dependencies. The access token that
 // follows a request stays in the URL fragment (#token=…), never in a path, a query or a Referer.
+// This file holds what every page shares (window.gardienPortal) and the code page;
+// file.js and status.js, loaded after it, hold the filing form and the status page.
 'use strict';
 (function () {
   const lang = document.documentElement.lang === 'fr' ? 'fr' : 'en';
@@ -29,13 +31,32 @@
     return response.json();
   }
 
-  function showErrors(messages) {
+  function format(template, values) {
+    return String(template || '').replace(/\{(\w+)\}/g, (_, name) => (values[name] === undefined ? '' : String(values[name])));
+  }
+
+  // Each entry is a message, or { message, field } to link the summary line to the field at fault.
+  function showErrors(entries) {
     const box = $('errors');
     box.replaceChildren();
-    if (messages.length === 0) { box.hidden = true; return; }
+    if (entries.length === 0) { box.hidden = true; return; }
     if (t.errorSummary) { const p = document.createElement('p'); p.textContent = t.errorSummary; box.append(p); }
     const list = document.createElement('ul');
-    for (const m of messages) { const li = document.createElement('li'); li.textContent = m; list.append(li); }
+    for (const entry of entries) {
+      const li = document.createElement('li');
+      const field = typeof entry === 'string' ? null : entry.field && $(entry.field);
+      const message = typeof entry === 'string' ? entry : entry.message;
+      if (field) {
+        const a = document.createElement('a');
+        a.href = '#' + field.id;
+        a.textContent = message;
+        a.addEventListener('click', (event) => { event.preventDefault(); field.focus(); });
+        li.append(a);
+      } else {
+        li.textContent = message;
+      }
+      list.append(li);
+    }
     box.append(list);
     box.hidden = false;
     box.focus();
@@ -61,46 +82,6 @@
   function dateTime(value) {
     if (!value) return '—';
     return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(value));
-  }
-
-  // ---- File a request -------------------------------------------------------
-  function filePage() {
-    const form = $('file-form');
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const email = form.email.value.trim();
-      fieldError('email', null); fieldError('details', null);
-      if (!email || !form.email.checkValidity()) {
-        fieldError('email', t.badEmail); showErrors([t.badEmail]); form.email.focus(); return;
-      }
-      busy(form, true, t.sending);
-      const input = { type: form.type.value, identity: { email }, language: form.querySelector('input[name=language]:checked').value };
-      if (form.details.value.trim()) input.details = form.details.value;
-      try {
-        const answer = await graphql(
-          'mutation Submit($input: SubmitRequestInput!) { submitRequest(input: $input) { __typename ... on Request { id accessToken } ... on ValidationError { message problems { path message } } } }',
-          { input },
-        );
-        const result = answer.data && answer.data.submitRequest;
-        if (result && result.__typename === 'Request') {
-          location.assign('/requests/' + encodeURIComponent(result.id) + '/verify#token=' + encodeURIComponent(result.accessToken));
-          return;
-        }
-        const problems = result ? result.problems : [];
-        const shown = [];
-        for (const p of problems) {
-          const field = p.path.split('.').pop();
-          const message = field === 'email' ? t.badEmail : p.message;
-          fieldError(field === 'email' ? 'email' : 'details', message);
-          shown.push(message);
-        }
-        showErrors(shown.length ? shown : [result ? result.message : (answer.errors && answer.errors[0].message) || t.network]);
-      } catch {
-        showErrors([t.network]);
-      } finally {
-        busy(form, false, '');
-      }
-    });
   }
 
   // ---- Enter the emailed code ----------------------------------------------
@@ -145,112 +126,6 @@
     });
   }
 
-  // ---- Follow the request, live ---------------------------------------------
-  const FIELDS = 'id type status statusReason receivedAt dueAt completedAt reportUrl systems { connectorId name status located exported error }';
-
-  function renderRequest(r) {
-    const card = $('request');
-    card.setAttribute('aria-busy', 'false');
-    $('loading').hidden = true;
-    card.querySelector('dl').hidden = false;
-    const set = (field, text) => { card.querySelector('[data-field=' + field + ']').textContent = text; };
-    set('type', t['type.' + r.type] || r.type);
-    set('status', t['status.' + r.status] || r.status);
-    card.querySelector('[data-field=status]').dataset.status = r.status;
-    set('statusReason', r.statusReason || '');
-    set('receivedAt', dateTime(r.receivedAt));
-    set('dueAt', dateTime(r.dueAt));
-    set('completedAt', dateTime(r.completedAt));
-    $('systems-card').hidden = false;
-    $('no-systems').hidden = r.systems.length > 0;
-    const list = $('systems');
-    list.replaceChildren(...r.systems.map((s) => {
-      const li = document.createElement('li');
-      li.dataset.status = s.status;
-      const name = document.createElement('span'); name.className = 'name'; name.textContent = s.name;
-      const badge = document.createElement('span'); badge.className = 'badge'; badge.dataset.status = s.status; badge.textContent = t['system.' + s.status] || s.status;
-      const counts = document.createElement('span'); counts.className = 'small'; counts.textContent = s.located + ' ' + t.located + ' · ' + s.exported + ' ' + t.exported;
-      li.append(name, badge, counts);
-      if (s.error) { const e = document.createElement('p'); e.className = 'field-error'; e.textContent = s.error; li.append(e); }
-      return li;
-    }));
-    $('verify-again').hidden = r.status !== 'AWAITING_VERIFICATION' && r.status !== 'RECEIVED';
-    if (r.reportUrl) { $('report-link').href = r.reportUrl + '.html'; $('outcome').hidden = false; }
-    if (TERMINAL.includes(r.status)) $('live').textContent = '';
-  }
-
-  // Server-sent events over a POST (EventSource can only GET, which would put the token in a URL).
-  async function watch(id, token, onRequest, onProblem) {
-    const response = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({
-        query: 'subscription Watch($id: ID!, $token: String) { requestUpdated(id: $id, accessToken: $token) { ' + FIELDS + ' } }',
-        variables: { id, token },
-      }),
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-    });
-    if (!response.ok || !response.body) throw new Error('HTTP ' + response.status);
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      buffer += value;
-      let end;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: ?(.*)$/m.exec(block);
-        const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
-        if (event && event[1] === 'complete') return;
-        if (!data) continue;
-        const payload = JSON.parse(data);
-        if (payload.errors) { onProblem(payload.errors[0]); return; }
-        if (payload.data && payload.data.requestUpdated) onRequest(payload.data.requestUpdated);
-      }
-    }
-  }
-
-  function problemMessage(error) {
-    const code = error.extensions && error.extensions.code;
-    if (code === 'FORBIDDEN') return t.forbidden;
-    if (code === 'NOT_FOUND') return t.notFound;
-    return error.message;
-  }
-
-  function statusPage() {
-    const card = $('request');
-    const id = card.dataset.request;
-    const token = tokenFromHash();
-    $('verify-link').href = '/requests/' + encodeURIComponent(id) + '/verify' + location.hash;
-    if (!token) { showErrors([t.noToken]); $('loading').hidden = true; return; }
-    let last = null;
-    let failures = 0;
-    const onRequest = (r) => {
-      last = r; failures = 0;
-      renderRequest(r);
-      if (!TERMINAL.includes(r.status)) $('live').textContent = t.live;
-    };
-    const onProblem = (error) => { $('loading').hidden = true; showErrors([problemMessage(error)]); last = { status: 'FAILED' }; };
-    const loop = async () => {
-      while (!last || !TERMINAL.includes(last.status)) {
-        try {
-          await watch(id, token, onRequest, onProblem);
-        } catch {
-          failures += 1;
-          $('live').textContent = t.reconnecting;
-        }
-        if (last && TERMINAL.includes(last.status)) break;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** failures, 15000)));
-      }
-      document.body.dataset.settled = last ? last.status : '';
-    };
-    void loop();
-  }
-
-  const pages = { file: filePage, verify: verifyPage, status: statusPage };
-  const run = pages[document.body.dataset.page];
-  if (run) run();
+  window.gardienPortal = { t, lang, $, TERMINAL, tokenFromHash, graphql, showErrors, fieldError, busy, dateTime, format };
+  if (document.body.dataset.page === 'verify') verifyPage();
 })();
