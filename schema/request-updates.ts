@@ -18,8 +18,11 @@ builder.subscriptionType({});
 
 /** What the subscriber sees change: statuses, counts, errors, dates, links. */
 function fingerprint(doc: RequestDoc, systems: readonly SystemProgress[]): string {
-  const { status, statusReason, dueAt, verifiedAt, completedAt, reportId } = doc;
-  return JSON.stringify([status, statusReason, dueAt, verifiedAt, completedAt, reportId, systems.map((s) => [s.connectorId, s.status, s.counts, s.error])]);
+  const { status, statusReason, dueAt, verifiedAt, completedAt, reportId, cancellation, extensions, overdueSince } = doc;
+  return JSON.stringify([
+    status, statusReason, dueAt, verifiedAt, completedAt, reportId, cancellation ?? null, extensions?.length ?? 0, overdueSince ?? null,
+    systems.map((s) => [s.connectorId, s.status, s.counts, s.error, s.manualTaskId ?? null]),
+  ]);
 }
 
 /** Emits `first`, then the request each time it changed; ends once it is terminal or the client leaves. */
