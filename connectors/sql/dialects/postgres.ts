@@ -59,6 +59,9 @@ const CATALOG = {
     WHERE con.contype = 'f' AND n.nspname = $1`,
 };
 
+/** Connections Gardien opens to one database, at most. */
+const POOL_SIZE = 4;
+
 export function openPostgres(url: URL, options: PostgresOptions): SqlDriver {
   const label = describeTarget(url, 5432);
   const user = decodeURIComponent(url.username) || 'the default user';
@@ -66,7 +69,7 @@ export function openPostgres(url: URL, options: PostgresOptions): SqlDriver {
     connectionString: url.toString(),
     connectionTimeoutMillis: options.connectTimeoutMs,
     query_timeout: options.queryTimeoutMs,
-    max: 4,
+    max: POOL_SIZE,
     idleTimeoutMillis: 5_000,
     application_name: 'gardien',
     options: '-c TimeZone=UTC',
@@ -80,6 +83,10 @@ export function openPostgres(url: URL, options: PostgresOptions): SqlDriver {
     const message = errorMessage(error);
     if (isNetworkFailure(error) || /timeout expired|connection timeout|Connection terminated/i.test(message)) {
       throw asConnectorError(error, 'unreachable', `PostgreSQL at ${label} cannot be reached (${code ?? message}): is the host up and the port right?`);
+    }
+    // pg-pool waited for one of its connections to come free: the database is busy (a long statement, a lock held elsewhere), not broken.
+    if (/timeout exceeded when trying to connect/i.test(message)) {
+      throw asConnectorError(error, 'timeout', `PostgreSQL at ${label}: all of Gardien's ${POOL_SIZE} connections stayed busy for ${options.connectTimeoutMs} ms`);
     }
     if (code === '28P01' || code === '28000') {
       throw asConnectorError(error, 'authentication', `PostgreSQL at ${label} refused the login of ${user}: check secrets.user and secrets.password`);
