@@ -34,6 +34,8 @@ export interface RequestStack {
 export interface RequestStackOptions {
   /** Also start the demo systems and register them (`billing-db`, `crm-salesforce`, `crm-hubspot`). */
   demo?: DemoSystemOptions;
+  /** `false`: no worker in this process (a test that runs `gardien worker` as a child process, to kill it). */
+  worker?: boolean;
 }
 
 /** Connectors are named `billing-<database>`. `env` adds or overrides configuration. */
@@ -57,14 +59,16 @@ export async function startRequestStack(databases: readonly LegacyDatabase[], en
   try {
     const gateway = await startGateway(services, { port, host: '127.0.0.1' });
     cleanups.push(() => gateway.close());
-    const connection = await NativeConnection.connect({ address: stack.temporal });
-    cleanups.push(() => connection.close());
-    const worker: Worker = await createWorker({ config: services.config, services: services.dsr, catalog: services.catalog, connection });
-    const running = worker.run();
-    cleanups.push(async () => {
-      worker.shutdown();
-      await running;
-    });
+    if (options.worker !== false) {
+      const connection = await NativeConnection.connect({ address: stack.temporal });
+      cleanups.push(() => connection.close());
+      const worker: Worker = await createWorker({ config: services.config, services: services.dsr, catalog: services.catalog, connection });
+      const running = worker.run();
+      cleanups.push(async () => {
+        worker.shutdown();
+        await running;
+      });
+    }
     const ask = <T>(token: string | null, query: string, variables: Record<string, unknown> = {}) => graphql<T>(fetch, token, query, variables, gateway.graphqlUrl);
     const register = async (input: Record<string, unknown>) => {
       const answer = await ask<{ registerConnector: { __typename: string; message?: string } }>(
