@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../core/errors.js';
+import { exportLinkToken, packageExportId, writeExportPackage, writeSystemExport } from '../core/exports.js';
+import { writePortabilityPackage } from '../core/portability.js';
+import { openWithZipJs, sha256, type PackageManifest } from '../core/portability/testing.js';
 import { ROUTES, type Route } from './routes.js';
 import { createHttpHandler, type FetchHandler } from './router.js';
 import { startTestServices, type TestServices } from './testing.js';
@@ -68,5 +71,44 @@ describe('the route table', () => {
     const graphiql = await get('/graphql', undefined, { headers: { accept: 'text/html' } });
     expect(graphiql.status).toBe(200);
     expect(await graphiql.text()).toContain('<title>Gardien</title>');
+  });
+});
+
+describe('export downloads', () => {
+  async function* contact() {
+    yield { ref: { object: 'Contact', id: '003A', matchedOn: 'email' }, fields: { Email: 'lea.martin@example.org', FirstName: 'Léa' } };
+  }
+  const link = (id: string, expiresAt = new Date(Date.now() + 60_000)) => `/exports/${id}?token=${exportLinkToken(id, expiresAt, services.config.tokenSecret)}`;
+
+  it('serves the portability ZIP as application/zip named for the request, and the JSON package as before', async () => {
+    const store = services.dsr.exports;
+    const exportedAt = new Date('2025-05-02T09:30:00Z');
+    const part = await writeSystemExport(store, { requestId: 'req_dl1', connector: { id: 'conn_crm', kind: 'salesforce', name: 'Salesforce CRM' }, exportedAt, records: contact() });
+    const zip = await writePortabilityPackage(store, { requestId: 'req_dl1', exportedAt, partIds: [part.file._id], descriptions: {}, passphrase: 'cheval agrafe 42' });
+
+    const response = await get(link(zip._id));
+    expect(response.status).toBe(200);
+    expect(Object.fromEntries(['content-type', 'content-disposition', 'content-length', 'x-content-sha256', 'cache-control'].map((h) => [h, response.headers.get(h)]))).toEqual({
+      'content-type': 'application/zip',
+      'content-disposition': 'attachment; filename="gardien-req_dl1.zip"',
+      'content-length': String(zip.bytes),
+      'x-content-sha256': zip.sha256,
+      'cache-control': 'private, no-store',
+    });
+    const body = new Uint8Array(await response.arrayBuffer());
+    expect(sha256(body)).toBe(zip.sha256);
+    const opened = await openWithZipJs(body);
+    const manifest = JSON.parse((await opened.read('manifest.json', 'cheval agrafe 42')).toString('utf8')) as PackageManifest;
+    expect(manifest.files.map((f) => f.path)).toEqual(['README.txt', 'salesforce-crm/Contact.json', 'salesforce-crm/Contact.csv']);
+
+    const json = await writeExportPackage(store, { requestId: 'req_dl1', type: 'ACCESS', exportedAt, partIds: [part.file._id] });
+    expect(json._id).toBe(packageExportId('req_dl1'));
+    const jsonResponse = await get(link(json._id));
+    expect(jsonResponse.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(jsonResponse.headers.get('content-disposition')).toBe(`attachment; filename="${json._id}.json"`);
+    expect(((await jsonResponse.json()) as { systems: unknown[] }).systems).toHaveLength(1);
+
+    expect((await get(link(zip._id, new Date(Date.now() - 1000)))).status).toBe(410);
+    expect((await get(`/exports/${zip._id}?token=${exportLinkToken(json._id, new Date(Date.now() + 60_000), services.config.tokenSecret)}`)).status).toBe(403);
   });
 });
