@@ -20,6 +20,7 @@ const acts = proxyActivities<DsrActivities>({
 });
 const { sealReport } = proxyActivities<DsrActivities>({
   startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 

@@ -14,11 +14,12 @@ export type StepState = ManualWait;
 
 const retry = { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 10 } as const;
 
-const { planSystem, locateSubject } = proxyActivities<DsrActivities>({ startToCloseTimeout: '5 minutes', retry });
-// Long reads heartbeat, so a worker that died mid-export is noticed in minutes, not after the whole timeout.
-const { collectExport } = proxyActivities<DsrActivities>({ startToCloseTimeout: '1 hour', heartbeatTimeout: '2 minutes', retry });
+const { planSystem } = proxyActivities<DsrActivities>({ startToCloseTimeout: '5 minutes', retry });
+// Connector work heartbeats every 10 s: a dead worker's attempt is retried within a minute, a live one is never doubled.
+const { locateSubject } = proxyActivities<DsrActivities>({ startToCloseTimeout: '30 minutes', heartbeatTimeout: '1 minute', retry });
+const { collectExport } = proxyActivities<DsrActivities>({ startToCloseTimeout: '2 hours', heartbeatTimeout: '1 minute', retry });
 // Changes to the system: each activity is idempotent, so a retry after a crash does not act twice.
-const { eraseSubject, verifyErasure, amendSubject } = proxyActivities<DsrActivities>({ startToCloseTimeout: '30 minutes', heartbeatTimeout: '5 minutes', retry });
+const { eraseSubject, verifyErasure, amendSubject } = proxyActivities<DsrActivities>({ startToCloseTimeout: '2 hours', heartbeatTimeout: '1 minute', retry });
 
 /** 'stopped' when the request was cancelled before the system's part was done. */
 export async function carryOut(input: SystemInput, state: StepState, summary: SystemSummary): Promise<'done' | 'stopped'> {

@@ -5,7 +5,7 @@ import { emptyAmendment, noteFields, type AmendmentSummary } from '../../core/am
 import { attributeOfField, fieldsToRectify, sameValue } from '../../core/rectification.js';
 import { provenIdentity, type RequestDoc } from '../../core/storage/requests.js';
 import type { SystemInput } from '../types.js';
-import { beat, withFailureMapping } from './failures.js';
+import { beat, whileBeating, withFailureMapping } from './failures.js';
 import type { ActivityDeps } from './index.js';
 import { storedRefs } from './system.activities.js';
 
@@ -78,7 +78,7 @@ export function amendActivities(deps: ActivityDeps) {
       const connector = await withFailureMapping(() => deps.catalog.open(input.connectorId));
       const method = doc.type === 'RECTIFICATION' ? connector.rectify : doc.type === 'OBJECTION' ? connector.optOut : connector.restrict;
       if (!method) throw ApplicationFailure.nonRetryable(`This connector cannot carry out ${doc.type.toLowerCase()} requests: resolve this system manually with evidence`, 'NOT_SUPPORTED');
-      const summary = await withFailureMapping(() => (refs.length === 0 ? Promise.resolve(emptyAmendment(actionOf(doc), 'none')) : doc.type === 'RECTIFICATION' ? rectify(connector, doc, refs) : restrictOrOptOut(connector, doc, refs)));
+      const summary = await whileBeating(() => withFailureMapping(() => (refs.length === 0 ? Promise.resolve(emptyAmendment(actionOf(doc), 'none')) : doc.type === 'RECTIFICATION' ? rectify(connector, doc, refs) : restrictOrOptOut(connector, doc, refs))));
       await requests.patchSystem(input.requestId, input.connectorId, { counts: { changed: summary.changed, verified: summary.verified } });
       return summary;
     },

@@ -3,7 +3,7 @@ import type { ErasureOutcome, RecordRef } from '../../connectors/sdk/contract.js
 import { erasedCount, summariseErasure, verifyErasure, type ErasureSummary, type ErasureVerification } from '../../core/erasure/summary.js';
 import { provenIdentity } from '../../core/storage/requests.js';
 import type { SystemInput } from '../types.js';
-import { withFailureMapping } from './failures.js';
+import { whileBeating, withFailureMapping } from './failures.js';
 import type { ActivityDeps } from './index.js';
 import { refsFileId } from './system.activities.js';
 
@@ -35,7 +35,7 @@ export function erasureActivities(deps: ActivityDeps) {
         const connector = await withFailureMapping(() => deps.catalog.open(input.connectorId));
         if (!connector.erase) throw ApplicationFailure.nonRetryable('This connector cannot erase records: resolve this system manually with evidence', 'NOT_SUPPORTED');
         const erase = connector.erase.bind(connector);
-        outcomes = refs.length === 0 ? [] : await withFailureMapping(() => erase(refs, {}));
+        outcomes = refs.length === 0 ? [] : await whileBeating(() => withFailureMapping(() => erase(refs, {})));
         const writer = await exports.create(erasureFileId(input.requestId, input.connectorId), {
           requestId: input.requestId,
           connectorId: input.connectorId,
@@ -55,7 +55,7 @@ export function erasureActivities(deps: ActivityDeps) {
     async verifyErasure(input: SystemInput): Promise<ErasureVerification> {
       const doc = await requests.get(input.requestId);
       const outcomes = (await storedOutcomes(input)) ?? [];
-      const found = await withFailureMapping(async () => (await deps.catalog.open(input.connectorId)).locate(provenIdentity(doc)));
+      const found = await whileBeating(() => withFailureMapping(async () => (await deps.catalog.open(input.connectorId)).locate(provenIdentity(doc))));
       const verification = verifyErasure(found, outcomes, now());
       await requests.patchSystem(input.requestId, input.connectorId, { counts: { remaining: verification.remaining } });
       return verification;

@@ -24,6 +24,23 @@ export async function withFailureMapping<T>(work: () => Promise<T>): Promise<T> 
   }
 }
 
+const HEARTBEAT_EVERY_MS = 10_000;
+
+/**
+ * Runs connector work while heartbeating every few seconds, so a live
+ * attempt is never taken for a dead one (a second attempt running beside it
+ * could act twice), and a dead worker's attempt is retried within a minute.
+ */
+export async function whileBeating<T>(work: () => Promise<T>, details?: () => unknown): Promise<T> {
+  const timer = setInterval(() => beat(details?.()), HEARTBEAT_EVERY_MS);
+  try {
+    beat(details?.());
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 /** Heartbeats when running as an activity; a no-op when called directly (unit tests). */
 export function beat(details?: unknown): void {
   try {

@@ -12,6 +12,7 @@ import type { ExportDoc } from '../../core/storage/exports.js';
 import type { RequestDoc } from '../../core/storage/requests.js';
 import type { SealedReport, SystemSummary } from '../types.js';
 import type { ActivityDeps } from './index.js';
+import { whileBeating } from './failures.js';
 import { mailSubject } from './mail.js';
 
 const log = createLogger('dsr');
@@ -57,7 +58,7 @@ export function reportActivities(deps: ActivityDeps) {
       const ordered = [...systems].sort((a, b) => a.name.localeCompare(b.name) || a.connectorId.localeCompare(b.connectorId));
       const issuedAt = now();
       const exporting = REQUEST_ACTIONS[doc.type] === 'export' && input.status === 'COMPLETED';
-      const pkg = exporting ? await writePackage(doc, ordered.flatMap((s) => s.exports.map((e) => e.id)), ordered.filter((s) => s.exports.length > 0).map((s) => s.connectorId), issuedAt) : null;
+      const pkg = exporting ? await whileBeating(() => writePackage(doc, ordered.flatMap((s) => s.exports.map((e) => e.id)), ordered.filter((s) => s.exports.length > 0).map((s) => s.connectorId), issuedAt)) : null;
       const report = buildReport({
         reportId,
         issuer: deps.config.publicUrl,

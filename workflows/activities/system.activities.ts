@@ -4,7 +4,7 @@ import type { ExportFileRef } from '../../core/report/report.js';
 import type { RequestType, SystemCounts, SystemStatus } from '../../core/requests.js';
 import { provenIdentity } from '../../core/storage/requests.js';
 import type { SystemInput } from '../types.js';
-import { beat, withFailureMapping } from './failures.js';
+import { whileBeating, withFailureMapping } from './failures.js';
 import type { ActivityDeps } from './index.js';
 import { mailStaff } from './mail.js';
 
@@ -47,7 +47,7 @@ export function systemActivities(deps: ActivityDeps) {
     async locateSubject(input: SystemInput): Promise<{ located: number; objects: Record<string, number> }> {
       const doc = await requests.get(input.requestId);
       await requests.patchSystem(input.requestId, input.connectorId, { status: 'RUNNING', error: null });
-      const refs = await withFailureMapping(async () => (await deps.catalog.open(input.connectorId)).locate(provenIdentity(doc)));
+      const refs = await whileBeating(() => withFailureMapping(async () => (await deps.catalog.open(input.connectorId)).locate(provenIdentity(doc))));
       const writer = await exports.create(refsFileId(input.requestId, input.connectorId), {
         requestId: input.requestId,
         connectorId: input.connectorId,
@@ -66,7 +66,8 @@ export function systemActivities(deps: ActivityDeps) {
     async collectExport(input: SystemInput): Promise<{ file: ExportFileRef; records: number }> {
       const refs = await storedRefs(deps, input);
       const connectorDoc = await withFailureMapping(() => deps.catalog.get(input.connectorId));
-      const { file, records } = await withFailureMapping(async () => {
+      let written = 0;
+      const { file, records } = await whileBeating(() => withFailureMapping(async () => {
         const connector = await deps.catalog.open(connectorDoc);
         return writeSystemExport(exports, {
           requestId: input.requestId,
@@ -74,11 +75,9 @@ export function systemActivities(deps: ActivityDeps) {
           about: systemNotice(await connector.describe()),
           exportedAt: now(),
           records: connector.read(refs),
-          onRecord: (count) => {
-            if (count % 100 === 0) beat({ records: count });
-          },
+          onRecord: (count) => void (written = count),
         });
-      });
+      }), () => ({ records: written }));
       await requests.patchSystem(input.requestId, input.connectorId, { counts: { exported: records } });
       return { file: fileRef(file), records };
     },
