@@ -9,6 +9,7 @@ const workflowsOutsideSandbox = [
   'workflows/activities/**',
   'workflows/worker.ts',
   'workflows/client.ts',
+  'workflows/crawl-client.ts',
   'workflows/codec.ts',
   'workflows/codec-server.ts',
   'workflows/data-converter.ts',

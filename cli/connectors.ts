@@ -4,6 +4,7 @@ import { loadConfig } from '../core/config.js';
 import { secretsFromInput } from '../core/secrets-input.js';
 import type { ConnectorDoc } from '../core/storage/connectors.js';
 import { createServices, type Services } from '../gateway/services.js';
+import { followCrawl } from './crawl-progress.js';
 import { type CliIo, UsageError, parseCommandArgs, parseJsonOption } from './io.js';
 import type { Command } from './main.js';
 
@@ -13,6 +14,7 @@ const USAGE = [
   'gardien connectors test <id|name>',
   'gardien connectors enable|disable <id|name>',
   'gardien connectors remove <id|name>',
+  'gardien connectors crawl <id|name> [--restart] [--wait]',
 ].join('\n       ');
 
 /** Reads its arguments first (bad usage never opens storage), then returns what to run. */
@@ -60,6 +62,7 @@ const add: Action = (args) => {
     const objects = (doc.description as { objects?: { name: string }[] } | null)?.objects?.map((o) => o.name) ?? [];
     io.stdout(`registered ${doc.name} (${doc.kind}) as ${doc._id}${doc.enabled ? '' : ', disabled'}`);
     io.stdout(`holds personal data in: ${objects.join(', ') || 'nothing described'}`);
+    if (services.crawls.covers(doc) && doc.enabled) io.stdout(`first crawl started; follow it with \`gardien connectors crawl ${doc.name} --wait\``);
     return 0;
   };
 };
@@ -105,10 +108,25 @@ const remove: Action = (args) => {
   };
 };
 
-const ACTIONS: Record<string, Action> = { add, list, test, enable: switchTo(true), disable: switchTo(false), remove };
+/** Crawls a file share now, or joins the crawl running; `--wait` prints its progress until it ends. */
+const crawl: Action = (args) => {
+  const { values, positionals } = parseCommandArgs(args, { restart: { type: 'boolean' }, wait: { type: 'boolean' } }, true);
+  if (positionals.length !== 1) throw new UsageError('name one connector, by id or name');
+  const id = positionals[0]!;
+  return async (services, io) => {
+    const doc = await services.catalog.get(id);
+    await services.crawls.crawl(doc, { restart: values.restart ?? false });
+    await audit(services, 'connector.crawl', doc);
+    if (values.wait) return followCrawl(services.crawls, doc, io);
+    io.stdout(`crawling ${doc.name}; follow it with \`gardien connectors crawl ${doc.name} --wait\``);
+    return 0;
+  };
+};
+
+const ACTIONS: Record<string, Action> = { add, list, test, enable: switchTo(true), disable: switchTo(false), remove, crawl };
 
 export const connectorsCommand: Command = {
-  summary: 'register, list, test, enable, disable and remove connectors',
+  summary: 'register, list, test, enable, disable, remove and crawl connectors',
   usage: USAGE,
   async run(args, io, env) {
     const [action, ...rest] = args;

@@ -17,6 +17,7 @@ import { startMailCatcher } from './mailcatcher.js';
 import { startMongo } from './mongo.js';
 import { startTemporal } from './temporal.js';
 import { portOr } from './ports.js';
+import { DEMO_FILESHARE_CONNECTOR_NAME } from './demo/fileshare.js';
 import { registerDemoSystems, startDemoSystems } from './demo/systems.js';
 
 type Stop = () => Promise<void>;
@@ -69,6 +70,17 @@ async function main(): Promise<void> {
   stops.push({ name: 'services', stop: services.close });
   if (demo) {
     for (const line of await registerDemoSystems(services.catalog, demo)) step(line);
+    // Each start brings the demo share's index up to date (only changed files are read): its people are found within seconds.
+    const share = (await services.catalog.list()).find((doc) => doc.name === DEMO_FILESHARE_CONNECTOR_NAME);
+    if (share?.enabled) {
+      try {
+        await services.crawls.crawl(share);
+        const every = (await services.crawls.status(share))?.schedule?.every;
+        step(`crawling demo share ${share.name} (then every ${every}; follow it with \`npx gardien connectors crawl ${share.name} --wait\`)`);
+      } catch (error) {
+        step(`could not start the crawl of demo share ${share.name}: ${errorMessage(error)}`);
+      }
+    }
   }
 
   step('starting worker…');

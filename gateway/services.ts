@@ -8,6 +8,7 @@ import { ConnectorRepository } from '../core/storage/connectors.js';
 import { Storage } from '../core/storage/mongo.js';
 import { Federation } from './federation.js';
 import { createRequestServices, type RequestServices } from '../workflows/client.js';
+import { FileshareCrawls } from '../workflows/crawl-client.js';
 
 /** Everything the gateway and the CLI use, built from the config in one place. */
 export interface Services extends RequestServices {
@@ -17,6 +18,8 @@ export interface Services extends RequestServices {
   catalog: ConnectorCatalog;
   federation: Federation;
   audit: AuditTrail;
+  /** File share crawls; also follows the catalog (schedule on registration, paused while disabled, gone on removal). */
+  crawls: FileshareCrawls;
   /** Closes open connectors, then storage. */
   close(): Promise<void>;
 }
@@ -41,6 +44,8 @@ export async function createServices(config: GardienConfig, options: ServiceOpti
     });
     const audit = new AuditTrail(auditRepository, config.secretKeys[0]!);
     const requestServices = await createRequestServices(config, storage);
+    const crawls = new FileshareCrawls(requestServices.services.temporal.client, config.temporal.taskQueue, storage);
+    catalog.watch(crawls);
     const federation = new Federation(catalog, audit, { timeoutMs: config.connectorTimeoutMs, defaultCountry: config.defaultCountry }, requestServices.services.dsr.restrictions);
     return {
       ...requestServices.services,
@@ -50,6 +55,7 @@ export async function createServices(config: GardienConfig, options: ServiceOpti
       catalog,
       federation,
       audit,
+      crawls,
       async close() {
         await requestServices.close();
         await catalog.closeAll();

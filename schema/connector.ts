@@ -43,7 +43,7 @@ const RegisterConnectorInput = builder.inputType('RegisterConnectorInput', {
   }),
 });
 
-async function audited(context: GardienContext, action: string, doc: ConnectorDoc): Promise<ConnectorDoc> {
+export async function audited(context: GardienContext, action: string, doc: ConnectorDoc): Promise<ConnectorDoc> {
   if (context.actor) await context.services.audit.record({ actor: context.actor, action, systems: [{ connectorId: doc._id, status: 'OK' }] });
   return doc;
 }

@@ -2,6 +2,7 @@ import type { ConnectorCatalog } from '../connectors/sdk/catalog.js';
 import type { PluginRegistry } from '../connectors/sdk/registry.js';
 import type { Actor } from '../core/actor.js';
 import type { AuditTrail } from '../core/audit.js';
+import type { ConnectorCrawls } from '../core/crawls.js';
 import type { RequestActions } from '../core/request-actions.js';
 import type { RequestService } from '../core/request-service.js';
 import type { SubjectLookup } from '../core/subject-view.js';
@@ -14,6 +15,8 @@ export interface SchemaServices {
   audit: AuditTrail;
   requests: RequestService;
   requestActions: RequestActions;
+  /** File share crawls: on demand, scheduled, and their progress. */
+  crawls: ConnectorCrawls;
 }
 
 export interface GardienContext {

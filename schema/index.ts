@@ -4,6 +4,7 @@ import './errors.js';
 import './identity.js';
 import './connector-description.js';
 import './connector.js';
+import './crawl.js';
 import './subject.js';
 import './request.js';
 import './request-updates.js';

@@ -7,6 +7,7 @@ import { createDsrServices, type DsrServices } from '../core/dsr-services.js';
 import { createLogger } from '../core/logger.js';
 import { ConnectorRepository } from '../core/storage/connectors.js';
 import { Storage } from '../core/storage/mongo.js';
+import { type FileshareActivityDeps, fileshareActivities } from './activities/fileshare.js';
 import { createActivities } from './activities/index.js';
 import { createDataConverter, FAILURE_CONVERTER_PATH } from './data-converter.js';
 
@@ -39,9 +40,11 @@ export interface WorkerOptions {
   /** Defaults to the configured task queue; tests use their own. */
   taskQueue?: string;
   now?: () => Date;
+  /** File share crawls: checkpoint size, and a hook tests use to hold a crawl mid-way. */
+  fileshare?: Omit<FileshareActivityDeps, 'catalog'>;
 }
 
-/** A worker for the request workflows; its activities get their dependencies from `services` and `catalog`. */
+/** A worker for the request workflows and the file share crawls; its activities get their dependencies from `services` and `catalog`. */
 export async function createWorker(options: WorkerOptions): Promise<Worker> {
   const { config, services } = options;
   const connection = options.connection ?? (await NativeConnection.connect({ address: config.temporal.address }));
@@ -50,15 +53,18 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     namespace: config.temporal.namespace,
     taskQueue: options.taskQueue ?? config.temporal.taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({
-      config,
-      storage: { requests: services.requests, exports: services.exports, reports: services.reports, manualTasks: services.manualTasks, restrictions: services.restrictions },
-      verification: services.verification,
-      catalog: options.catalog,
-      mailer: services.mailer,
-      signer: services.signer,
-      now: options.now,
-    }),
+    activities: {
+      ...createActivities({
+        config,
+        storage: { requests: services.requests, exports: services.exports, reports: services.reports, manualTasks: services.manualTasks, restrictions: services.restrictions },
+        verification: services.verification,
+        catalog: options.catalog,
+        mailer: services.mailer,
+        signer: services.signer,
+        now: options.now,
+      }),
+      ...fileshareActivities({ catalog: options.catalog, ...options.fileshare }),
+    },
     dataConverter: createDataConverter(config.secretKeys),
   });
 }

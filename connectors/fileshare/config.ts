@@ -34,6 +34,21 @@ const absolutePath = z
 
 const glob = z.string().min(1).max(500);
 
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const INTERVAL = /^[1-9]\d{0,5}[mhd]$/;
+/** Minutes, hours or days, as Temporal reads them: `30m`, `1h`, `1d`. */
+const crawlInterval = z
+  .string()
+  .trim()
+  .regex(INTERVAL, 'a number of minutes, hours or days, e.g. 30m, 1h or 1d')
+  .refine((every) => {
+    if (!INTERVAL.test(every)) return true; // said above
+    const ms = Number(every.slice(0, -1)) * UNIT_MS[every.slice(-1) as keyof typeof UNIT_MS];
+    return ms >= 5 * UNIT_MS.m && ms <= 30 * UNIT_MS.d;
+  }, 'between 5 minutes (5m) and 30 days (30d)');
+
+export const DEFAULT_CRAWL_EVERY = '1h';
+
 export const fileshareConfigSchema = z
   .strictObject(
     {
@@ -46,11 +61,13 @@ export const fileshareConfigSchema = z
       erasure: z.partialRecord(z.enum(FILE_FORMATS), z.enum(['redact', 'delete', 'quarantine', 'manual'])).optional(),
       /** Where quarantined files go; outside every root, so they are not indexed again. */
       quarantineDir: absolutePath.optional(),
+      /** How often the share is crawled again (changed files only). */
+      crawlEvery: crawlInterval.default(DEFAULT_CRAWL_EVERY),
     },
     {
       error: (issue) =>
         issue.code === 'unrecognized_keys'
-          ? `unknown setting ${issue.keys.join(', ')}; a file share takes roots, include, exclude, maxFileBytes, erasure and quarantineDir`
+          ? `unknown setting ${issue.keys.join(', ')}; a file share takes roots, include, exclude, maxFileBytes, erasure, quarantineDir and crawlEvery`
           : undefined,
     },
   )

@@ -28,7 +28,7 @@ describe('the demo share, registered as IT would', () => {
     catalog = new ConnectorCatalog(repository, await createPluginRegistry(), { secretKeys: [{ kid: 'k1', key: randomBytes(32) }], timeoutMs: 10_000, defaultCountry: 'FR', storage });
     await seedDemoShare(path.join(dir, 'share'));
     const doc = await catalog.register(demoFileshareConnectorInput(path.join(dir, 'share')));
-    expect(doc).toMatchObject({ kind: 'fileshare', name: 'shared-drive', lastCheck: { ok: true }, secrets: null });
+    expect(doc).toMatchObject({ kind: 'fileshare', name: 'shared-drive', config: { crawlEvery: '1h' }, lastCheck: { ok: true }, secrets: null });
     connector = (await catalog.open(doc)) as FileshareConnector;
     expect(await connector.crawl()).toMatchObject({ filesSeen: 7, filesRead: 7, filesSkipped: 0 });
   });
@@ -70,7 +70,10 @@ describe('the demo share, registered as IT would', () => {
     expect(await problems({ roots: [dir], erasure: { pdf: 'redact' } })).toEqual([{ path: 'config.erasure.pdf', message: 'PDF files are never rewritten: choose delete, quarantine or manual' }]);
     expect(await problems({ roots: [dir], erasure: { xlsx: 'quarantine' } })).toEqual([{ path: 'config.quarantineDir', message: 'erasure.xlsx is "quarantine": say where quarantined files go with quarantineDir' }]);
     expect(await problems({ roots: [dir], quarantineDir: path.join(dir, 'q') })).toEqual([{ path: 'config.quarantineDir', message: 'the quarantine folder must lie outside every root, or quarantined files would be indexed again' }]);
-    expect(await problems({ roots: [dir], password: 'x' })).toEqual([{ path: 'config', message: 'unknown setting password; a file share takes roots, include, exclude, maxFileBytes, erasure and quarantineDir' }]);
+    expect(await problems({ roots: [dir], password: 'x' })).toEqual([{ path: 'config', message: 'unknown setting password; a file share takes roots, include, exclude, maxFileBytes, erasure, quarantineDir and crawlEvery' }]);
+    expect(await problems({ roots: [dir], crawlEvery: 'hourly' })).toEqual([{ path: 'config.crawlEvery', message: 'a number of minutes, hours or days, e.g. 30m, 1h or 1d' }]);
+    expect(await problems({ roots: [dir], crawlEvery: '1m' })).toEqual([{ path: 'config.crawlEvery', message: 'between 5 minutes (5m) and 30 days (30d)' }]);
+    expect(await problems({ roots: [dir], crawlEvery: '31d' })).toEqual([{ path: 'config.crawlEvery', message: 'between 5 minutes (5m) and 30 days (30d)' }]);
     await expect(attempt({ roots: ['/nonexistent/share'] })).rejects.toThrow('Missing access: read /nonexistent/share');
     expect((await catalog.list()).map((c) => c.name)).toEqual(['shared-drive']);
   });

@@ -6,6 +6,7 @@
  * crawl's checkpoint (what makes it resumable).
  */
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import type { CrawlCounts } from '../../core/crawls.js';
 import type { Storage } from '../../core/storage/mongo.js';
 import type { FileFormat } from './config.js';
 import type { FoundKind } from './identifiers.js';
@@ -52,15 +53,7 @@ export interface FileState {
   checkedAt: Date;
 }
 
-export interface CrawlCounts {
-  filesSeen: number;
-  filesRead: number;
-  filesUnchanged: number;
-  filesSkipped: number;
-  filesRemoved: number;
-  bytesRead: number;
-  locations: number;
-}
+export type { CrawlCounts };
 
 export interface CrawlRun {
   _id: string;

@@ -24,6 +24,17 @@ export interface CatalogOptions {
   storage?: Storage;
 }
 
+/**
+ * Told of changes to the stored connectors, so upkeep kept elsewhere (a file
+ * share's crawl schedule) follows them. A failing `registered` undoes the
+ * registration; a failing `removing` keeps the connector.
+ */
+export interface CatalogWatcher {
+  registered?(doc: ConnectorDoc): Promise<void>;
+  enabledChanged?(doc: ConnectorDoc): Promise<void>;
+  removing?(doc: ConnectorDoc): Promise<void>;
+}
+
 /** Turns zod issues into our ValidationError, paths prefixed with where the input sat. */
 export function validationFromZod(message: string, prefix: string, error: z.ZodError): ValidationError {
   return new ValidationError(
@@ -38,6 +49,7 @@ export function validationFromZod(message: string, prefix: string, error: z.ZodE
  */
 export class ConnectorCatalog {
   readonly #open = new Map<string, { updatedAt: number; connector: Promise<Connector> }>();
+  readonly #watchers: CatalogWatcher[] = [];
 
   constructor(
     private readonly repository: ConnectorRepository,
@@ -47,6 +59,10 @@ export class ConnectorCatalog {
 
   kinds(): string[] {
     return this.registry.kinds();
+  }
+
+  watch(watcher: CatalogWatcher): void {
+    this.#watchers.push(watcher);
   }
 
   /** Validates, reaches the system, describes it, and only then stores it. Throws ValidationError or ConnectorError; nothing is stored then. */
@@ -92,6 +108,12 @@ export class ConnectorCatalog {
       updatedAt: now,
     };
     await this.repository.insert(doc);
+    try {
+      for (const watcher of this.#watchers) await watcher.registered?.(doc);
+    } catch (error) {
+      await this.repository.remove(id);
+      throw error;
+    }
     return doc;
   }
 
@@ -134,11 +156,13 @@ export class ConnectorCatalog {
     const doc = await this.get(idOrName);
     const updated = await this.repository.update(doc._id, { enabled });
     if (!updated) throw new NotFoundError('Connector', idOrName);
+    for (const watcher of this.#watchers) await watcher.enabledChanged?.(updated);
     return updated;
   }
 
   async remove(idOrName: string): Promise<ConnectorDoc> {
     const doc = await this.get(idOrName);
+    for (const watcher of this.#watchers) await watcher.removing?.(doc);
     await this.#forget(doc._id);
     await this.repository.remove(doc._id);
     return doc;

@@ -1,6 +1,7 @@
 /**
  * The demo systems `npm start` runs and registers: a SQLite billing database,
- * the Salesforce and HubSpot emulators, all holding the same fictional people.
+ * the Salesforce and HubSpot emulators and a shared drive of documents, all
+ * holding the same fictional people.
  */
 import path from 'node:path';
 import type { ConnectorCatalog, RegisterConnectorInput } from '../../connectors/sdk/catalog.js';
@@ -8,6 +9,7 @@ import { errorMessage } from '../../core/errors.js';
 import { startHubspotEmulator } from '../emulators/hubspot/server.js';
 import { startSalesforceEmulator } from '../emulators/salesforce/server.js';
 import { portOr } from '../ports.js';
+import { demoFileshareConnectorInput, seedDemoShare } from './fileshare.js';
 import { demoHubspotConnectorInput } from './hubspot.js';
 import { demoSalesforceConnectorInput } from './salesforce.js';
 import { demoSqlConnectorInput, seedDemoSqlite } from './sql.js';
@@ -21,6 +23,8 @@ export interface DemoSystems {
 export async function startDemoSystems(home: string): Promise<DemoSystems> {
   const sqlFile = path.join(home, 'demo', 'billing.sqlite');
   await seedDemoSqlite(sqlFile);
+  const shareDir = path.join(home, 'demo', 'shared-drive');
+  await seedDemoShare(shareDir);
   const salesforce = await startSalesforceEmulator({ port: await portOr(4010), host: '127.0.0.1' });
   const hubspot = await startHubspotEmulator({ port: await portOr(4011), host: '127.0.0.1' });
   return {
@@ -28,8 +32,9 @@ export async function startDemoSystems(home: string): Promise<DemoSystems> {
       demoSqlConnectorInput(sqlFile),
       demoSalesforceConnectorInput(salesforce.url),
       demoHubspotConnectorInput(hubspot.url, hubspot.token),
+      demoFileshareConnectorInput(shareDir),
     ],
-    summary: `billing-db (SQLite ${sqlFile}), Salesforce emulator ${salesforce.url}, HubSpot emulator ${hubspot.url}`,
+    summary: `billing-db (SQLite ${sqlFile}), Salesforce emulator ${salesforce.url}, HubSpot emulator ${hubspot.url}, shared-drive (files in ${shareDir})`,
     async stop() {
       await Promise.all([salesforce.stop(), hubspot.stop()]);
     },
