@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from '../core/errors.js';
 import { REQUEST_TYPES } from '../core/requests.js';
 import { MANUAL_TASK_STATUSES, type ManualTaskDoc } from '../core/storage/manual-tasks.js';
 import { builder } from './builder.js';
+import { connectionOf, forwardPage } from './paging.js';
 import { audit } from './request.js';
 
 const TASK_ROLES = { dpo: true, agent: true } as const;
@@ -63,13 +64,9 @@ builder.queryFields((t) => ({
         requestId: t.arg.id({ required: false }),
       },
       resolve: async (_root, args, { services }) => {
-        if (args.last != null || args.before != null) throw new ValidationError('Page forwards with first and after', [{ path: 'last', message: 'not supported' }]);
-        const first = Math.min(Math.max(args.first ?? 20, 1), 100);
-        const page = await services.requestActions.listManualTasks({ status: args.status ?? null, requestId: args.requestId ? String(args.requestId) : null, first, after: args.after ?? null });
-        return {
-          edges: page.items.map((node) => ({ cursor: node._id, node })),
-          pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: args.after != null, startCursor: page.items[0]?._id ?? null, endCursor: page.items.at(-1)?._id ?? null },
-        };
+        const { first, after } = forwardPage(args);
+        const page = await services.requestActions.listManualTasks({ status: args.status ?? null, requestId: args.requestId ? String(args.requestId) : null, first, after });
+        return connectionOf(page, after);
       },
     },
     { name: 'ManualTaskConnection' },

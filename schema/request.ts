@@ -11,6 +11,7 @@ import type { DeadlineExtension, RequestDoc } from '../core/storage/requests.js'
 import { builder } from './builder.js';
 import type { GardienContext } from './context.js';
 import { IdentityInputType, IdentityType } from './identity.js';
+import { connectionOf, forwardPage } from './paging.js';
 
 /** A request as resolvers see it; `accessToken` is set only in the answer to submitRequest. */
 type RequestView = RequestDoc & { accessToken?: string };
@@ -176,15 +177,11 @@ builder.queryFields((t) => ({
         overdue: t.arg.boolean({ required: false, description: 'true: only requests past their due date and not finished; false: only the others.' }),
       },
       resolve: async (_root, args, context) => {
-        if (args.last != null || args.before != null) throw new ValidationError('Page forwards with first and after', [{ path: 'last', message: 'not supported' }]);
-        const first = Math.min(Math.max(args.first ?? 20, 1), 100);
+        const { first, after } = forwardPage(args);
         const email = context.actor?.role === 'subject' ? context.actor.email : undefined;
-        const page = await context.services.requests.list({ status: args.status ?? null, overdue: args.overdue ?? null, first, after: args.after ?? null, email });
+        const page = await context.services.requests.list({ status: args.status ?? null, overdue: args.overdue ?? null, first, after, email });
         await audit(context, 'request.list');
-        return {
-          edges: page.items.map((node) => ({ cursor: node._id, node })),
-          pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: args.after != null, startCursor: page.items[0]?._id ?? null, endCursor: page.items.at(-1)?._id ?? null },
-        };
+        return connectionOf(page, after);
       },
     },
     { name: 'RequestConnection' },
