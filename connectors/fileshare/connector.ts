@@ -97,6 +97,11 @@ export class FileshareConnector implements Connector {
     return this.store.skippedFiles();
   }
 
+  /** Removed from Gardien: the index (hashed identifiers, where they occur) and the crawl state go too; the files stay. */
+  forget(): Promise<void> {
+    return this.store.drop();
+  }
+
   async close(): Promise<void> {
     // Nothing held open: files are opened per call, the storage belongs to Gardien.
   }

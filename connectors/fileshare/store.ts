@@ -93,6 +93,11 @@ export class FileIndexStore {
     ]);
   }
 
+  /** Everything this share's index holds, gone (the connector is removed). */
+  async drop(): Promise<void> {
+    await Promise.all([this.index.deleteMany({ connector: this.connector }), this.state.deleteMany({ connector: this.connector })]);
+  }
+
   stateId(file: string): string {
     return `${this.connector}|${file}`;
   }

@@ -163,6 +163,9 @@ export class ConnectorCatalog {
   async remove(idOrName: string): Promise<ConnectorDoc> {
     const doc = await this.get(idOrName);
     for (const watcher of this.#watchers) await watcher.removing?.(doc);
+    // What Gardien learned of the system goes with it (a file share's index names where people appear).
+    const connector = await this.open(doc).catch(() => null);
+    await connector?.forget?.();
     await this.#forget(doc._id);
     await this.repository.remove(doc._id);
     return doc;

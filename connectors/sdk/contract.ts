@@ -166,6 +166,8 @@ export interface Connector {
   consent?(refs: RecordRef[]): Promise<ConsentState[]>;
   /** Art. 21: opts the person out of marketing (email, solicitation, tracking where the system records it). Idempotent. */
   optOut?(refs: RecordRef[]): Promise<OptOutOutcome[]>;
+  /** The connector is being removed from Gardien: drop what Gardien keeps for it (an index). The system itself is not touched. */
+  forget?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -308,7 +308,10 @@ describe('crawls and other connectors', () => {
     expect((await describeSchedule()).state).toMatchObject({ paused: false });
     expect((await crawlOf()).schedule).toMatchObject({ paused: false, nextRunAt: expect.any(String) });
 
+    const indexed = () => Promise.all(['file_index', 'file_crawl_state'].map((c) => services.storage.db.collection(c).countDocuments({ connector: shareId })));
+    expect((await indexed()).every((n) => n > 0)).toBe(true);
     expect((await ask('mutation ($id: ID!) { removeConnector(id: $id) { __typename } }', { id: shareId })).data!.removeConnector).toEqual({ __typename: 'Connector' });
     await expect(describeSchedule()).rejects.toBeInstanceOf(ScheduleNotFoundError);
+    expect(await indexed()).toEqual([0, 0]); // where people appear in the share is not kept once the share is gone
   });
 });
