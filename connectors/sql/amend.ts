@@ -2,6 +2,7 @@ import type { FieldChange, RecordRef, RectifyOutcome, RestrictOutcome } from '..
 import { type SqlDriver, Statement } from './driver.js';
 import { matchKeys } from './keys.js';
 import type { SqlModel } from './model.js';
+import { boundValue } from './opt-out-values.js';
 
 /** Applies the changes aimed at this row's table to its non-key columns (GDPR Art. 16). */
 export async function rectifyRecord(driver: SqlDriver, model: SqlModel, ref: RecordRef, changes: readonly FieldChange[]): Promise<RectifyOutcome> {
@@ -43,7 +44,7 @@ export async function restrictRecords(driver: SqlDriver, model: SqlModel, refs: 
       continue;
     }
     const statement = new Statement(driver);
-    const value = column.kind === 'boolean' ? on : on ? 1 : 0;
+    const value = boundValue(column, on);
     const set = `${driver.quote(column.name)} = ${statement.bind(value)}`;
     await driver.query(`UPDATE ${driver.table(ref.object)} SET ${set} WHERE ${matchKeys(statement, driver, driver.table(ref.object), table.table, [ref.id])}`, statement.params);
     outcomes.push({ ref, restricted: on, detail: `${column.name} set to ${String(value)}` });

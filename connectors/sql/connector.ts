@@ -1,10 +1,11 @@
 import type { SubjectIdentity } from '../../core/identity.js';
 import type {
-  Capability, Connector, ConnectorContext, ConnectorDescription, ErasureOutcome, ErasurePlan, FieldChange,
+  Capability, Connector, ConnectorContext, ConnectorDescription, ConsentState, ErasureOutcome, ErasurePlan, FieldChange,
   HealthCheck, OptOutOutcome, RecordRef, RectifyOutcome, RestrictOutcome, SubjectRecord,
 } from '../sdk/contract.js';
 import { rectifyRecord, restrictRecords } from './amend.js';
 import type { SqlConfig } from './config.js';
+import { consentStates } from './consent.js';
 import type { SqlDriver } from './driver.js';
 import { eraseRecords } from './erase.js';
 import { checkHealth } from './health.js';
@@ -26,6 +27,7 @@ export class SqlConnector implements Connector {
     const capabilities: Capability[] = ['locate', 'read', 'erase', 'rectify'];
     if (Object.keys(this.config.restriction ?? {}).length > 0) capabilities.push('restrict');
     if (Object.keys(this.config.optOut ?? {}).length > 0) capabilities.push('opt_out');
+    if (capabilities.includes('restrict') || capabilities.includes('opt_out')) capabilities.push('consent');
     return {
       kind: 'sql',
       capabilities,
@@ -63,6 +65,11 @@ export class SqlConnector implements Connector {
 
   restrict(refs: RecordRef[], on: boolean): Promise<RestrictOutcome[]> {
     return restrictRecords(this.driver, this.model, refs, on);
+  }
+
+  /** Reads the configured restriction and opt-out columns back; rows of tables without them get no state. */
+  consent(refs: RecordRef[]): Promise<ConsentState[]> {
+    return consentStates(this.driver, this.model, refs);
   }
 
   /** Sets the configured opt-out columns; every ref is told apart when no column is configured for its table. */

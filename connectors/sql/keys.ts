@@ -1,5 +1,5 @@
 import type { Table } from './catalog.js';
-import { type Row, type SqlDriver, Statement } from './driver.js';
+import { type Row, type SqlDriver, type SqlSession, Statement } from './driver.js';
 import { jsonSafe } from './values.js';
 
 /**
@@ -47,4 +47,12 @@ export function matchKeys(statement: Statement, driver: SqlDriver, alias: string
 /** The join condition of a foreign key between two aliased tables. */
 export function joinOn(driver: SqlDriver, childAlias: string, columns: readonly string[], parentAlias: string, refColumns: readonly string[]): string {
   return columns.map((c, i) => `${childAlias}.${driver.quote(c)} = ${parentAlias}.${driver.quote(refColumns[i]!)}`).join(' AND ');
+}
+
+/** The given columns (and the key) of the rows behind the ids, by key: one query; rows gone are absent. */
+export async function rowsByKey(session: SqlSession, driver: SqlDriver, table: Table, columns: readonly string[], ids: readonly string[]): Promise<Map<string, Row>> {
+  const statement = new Statement(driver);
+  const picked = [...new Set([...table.primaryKey, ...columns])].map((c) => `t.${driver.quote(c)}`).join(', ');
+  const rows = await session.query(`SELECT ${picked} FROM ${driver.table(table.name)} t WHERE ${matchKeys(statement, driver, 't', table, ids)}`, statement.params);
+  return new Map(rows.map((row) => [keyOfRecord(table, row), row]));
 }

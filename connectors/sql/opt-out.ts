@@ -1,7 +1,7 @@
 import type { OptOutOutcome, RecordRef } from '../sdk/contract.js';
 import type { OptOutValue } from './config.js';
 import { batches, type SqlDriver, Statement } from './driver.js';
-import { keyOfRecord, matchKeys } from './keys.js';
+import { matchKeys, rowsByKey } from './keys.js';
 import type { SqlModel, TableModel } from './model.js';
 import { boundValue, holdsValue } from './opt-out-values.js';
 
@@ -33,10 +33,7 @@ async function optOutBatch(driver: SqlDriver, table: TableModel, wanted: Record<
   const name = driver.table(table.table.name);
   const columns = Object.keys(wanted);
   return driver.transaction(async (session) => {
-    const select = new Statement(driver);
-    const picked = [...new Set([...table.table.primaryKey, ...columns])].map((c) => `t.${driver.quote(c)}`).join(', ');
-    const rows = await session.query(`SELECT ${picked} FROM ${name} t WHERE ${matchKeys(select, driver, 't', table.table, refs.map((r) => r.id))}`, select.params);
-    const current = new Map(rows.map((row) => [keyOfRecord(table.table, row), row]));
+    const current = await rowsByKey(session, driver, table.table, columns, refs.map((r) => r.id));
     const outcomes: OptOutOutcome[] = [];
     for (const ref of refs) {
       const row = current.get(ref.id);

@@ -68,13 +68,17 @@ describe('amending requests on the legacy SQL databases, end to end through Grap
     const restricted = await flow.lookup({ email: AURELIE });
     expect(restricted).toMatchObject({ restricted: true, restrictedBy: restriction.id });
     for (const name of DATABASES) expect(Boolean(rowsOf(restricted, name, 'people')[0]!.restricted), name).toBe(true);
+    for (const name of DATABASES) expect(restricted.systems[name]!.restricted, name).toBe(true); // the databases say so themselves
+    const report = byName((await flow.signedReport(restriction.reportUrl!)).systems);
+    for (const name of DATABASES) expect(report[name]!.amendment, name).toMatchObject({ action: 'restrict', changed: 1, verifiedBy: 'consent', verified: 1, unverified: 0 });
     expect(Boolean(rowsOf(await flow.lookup({ email: TOMAS }), 'billing-postgres', 'people')[0]!.restricted)).toBe(false);
 
     const lift = await carryOut('RESTRICTION', AURELIE, 'FR', { liftRestriction: true });
     const lifted = await flow.lookup({ email: AURELIE });
     expect(lifted).toMatchObject({ restricted: false, restrictedBy: null });
     for (const name of DATABASES) expect(Boolean(rowsOf(lifted, name, 'people')[0]!.restricted), name).toBe(false);
-    for (const name of DATABASES) expect(byName((await flow.signedReport(lift.reportUrl!)).systems)[name]!.amendment, name).toMatchObject({ action: 'lift_restriction', changed: 1 });
+    for (const name of DATABASES) expect(lifted.systems[name]!.restricted, name).toBe(false);
+    for (const name of DATABASES) expect(byName((await flow.signedReport(lift.reportUrl!)).systems)[name]!.amendment, name).toMatchObject({ action: 'lift_restriction', changed: 1, verifiedBy: 'consent', verified: 1, unverified: 0 });
     await flow.noPersonalData(restriction.id, AURELIE_WORDS);
   }, 120_000);
 
@@ -85,8 +89,8 @@ describe('amending requests on the legacy SQL databases, end to end through Grap
     const again = await carryOut('OBJECTION', AURELIE, 'EN');
     const [first, second] = [byName((await flow.signedReport(objection.reportUrl!)).systems), byName((await flow.signedReport(again.reportUrl!)).systems)];
     for (const name of DATABASES) {
-      expect(first[name]!.amendment, name).toMatchObject({ action: 'opt_out', changed: 1, unchanged: 0 });
-      expect(second[name]!.amendment, name).toMatchObject({ action: 'opt_out', changed: 0, unchanged: 1 });
+      expect(first[name]!.amendment, name).toMatchObject({ action: 'opt_out', changed: 1, unchanged: 0, verifiedBy: 'consent', verified: 1, unverified: 0 });
+      expect(second[name]!.amendment, name).toMatchObject({ action: 'opt_out', changed: 0, unchanged: 1, verifiedBy: 'consent', verified: 1, unverified: 0 });
     }
     await flow.noPersonalData(objection.id, AURELIE_WORDS);
   }, 120_000);

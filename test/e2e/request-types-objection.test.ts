@@ -96,7 +96,7 @@ describe('objection request, end to end through GraphQL', () => {
     expect(byName(done.systems)['shared-drive']).toMatchObject({ status: 'DONE', manualTaskId: taskId, error: null });
     const report = byName((await flow.signedReport(done.reportUrl!)).systems);
     expect(report['shared-drive']).toMatchObject({ action: 'opt_out', status: 'DONE', manual: { taskId, reason: 'not_supported', completedBy: 'dpo-tester', evidenceSha256: sha256(EVIDENCE), records: 5 } });
-    expect(report['billing-db']!.amendment).toMatchObject({ action: 'opt_out', changed: 1, unchanged: 0 });
+    expect(report['billing-db']!.amendment).toMatchObject({ action: 'opt_out', changed: 1, unchanged: 0, verifiedBy: 'consent', verified: 1, unverified: 0 }); // its newsletter column read back
     expect(report['crm-hubspot']!.amendment).toMatchObject({ action: 'opt_out', changed: 1, unchanged: 0, verifiedBy: 'consent', verified: 1, unverified: 0 });
     expect(report['crm-salesforce']!.amendment).toMatchObject({ action: 'opt_out', changed: 2, unchanged: 0, verifiedBy: 'consent', verified: 1, unverified: 0 }); // her Contact and Individual
     expect(JSON.stringify(report)).not.toContain('newsletter.json');

@@ -65,13 +65,13 @@ describe('restriction request and its lifting, end to end through GraphQL', () =
     // She gives her phone number too; only the email is proven by the code.
     const restriction = await carryOut('RESTRICTION', CAMILLE, 'FR', { email: CAMILLE.email, phone: '06 12 34 56 78' });
     const systems = byName(restriction.systems);
-    expect(systems['billing-db']).toMatchObject({ changed: 1, verified: 0 }); // its customers row; no consent state to read back
+    expect(systems['billing-db']).toMatchObject({ changed: 1, verified: 1 }); // its customers row, its restriction column read back
     expect(systems['crm-salesforce']).toMatchObject({ changed: 2, verified: 1 }); // her Contact and Individual written; consent is read on the Contact
     expect(systems['crm-hubspot']).toMatchObject({ changed: 1, verified: 1 });
 
     const restricted = await flow.lookup({ email: CAMILLE.email });
     expect(restricted).toMatchObject({ restricted: true, restrictedBy: restriction.id, restrictedSince: expect.any(String) });
-    expect(restrictedIn(restricted)).toEqual({ 'billing-db': null, 'crm-hubspot': true, 'crm-salesforce': true });
+    expect(restrictedIn(restricted)).toEqual({ 'billing-db': true, 'crm-hubspot': true, 'crm-salesforce': true });
     expect(flagsOf(restricted, CAMILLE)).toEqual({ sql: true, salesforce: { processing: true, email: true }, hubspot: { property: 'true', subscribed: 0 } });
     // By her phone number alone the systems still say so, but Gardien's mark is not there: that number was never proven hers.
     const byPhone = await flow.lookup({ phone: CAMILLE.phone });
@@ -81,7 +81,7 @@ describe('restriction request and its lifting, end to end through GraphQL', () =
     expect(await flow.lookup({ email: CAMILLE.email, phone: '+33 7 00 00 00 00' })).toMatchObject({ restricted: true, restrictedBy: restriction.id });
 
     const report = byName((await flow.signedReport(restriction.reportUrl!)).systems);
-    expect(report['billing-db']).toMatchObject({ action: 'restrict', amendment: { action: 'restrict', changed: 1, verifiedBy: 'none', unverified: 0 } });
+    expect(report['billing-db']).toMatchObject({ action: 'restrict', amendment: { action: 'restrict', changed: 1, verifiedBy: 'consent', verified: 1, unverified: 0 } });
     expect(report['crm-salesforce']!.amendment).toMatchObject({ action: 'restrict', verifiedBy: 'consent', verified: 1, unverified: 0 });
     expect(report['crm-hubspot']!.amendment).toMatchObject({ action: 'restrict', changed: 1, verifiedBy: 'consent', verified: 1, unverified: 0 });
     await flow.subjectMails(restriction.id, CAMILLE.email, 'FR', restriction, false);
@@ -92,10 +92,11 @@ describe('restriction request and its lifting, end to end through GraphQL', () =
     expect(lift.systems.map((s) => [s.name, s.changed])).toEqual([['billing-db', 1], ['crm-hubspot', 1], ['crm-salesforce', 1]]); // her row, her contact, her Individual
     const lifted = await flow.lookup({ email: CAMILLE.email });
     expect(lifted).toMatchObject({ restricted: false, restrictedBy: null, restrictedSince: null });
-    expect(restrictedIn(lifted)).toEqual({ 'billing-db': null, 'crm-hubspot': false, 'crm-salesforce': false });
+    expect(restrictedIn(lifted)).toEqual({ 'billing-db': false, 'crm-hubspot': false, 'crm-salesforce': false });
     // Email opt-outs stay: consent is not given back on her behalf (HubSpot does not resubscribe, Salesforce keeps HasOptedOutOfEmail).
     expect(flagsOf(lifted, CAMILLE)).toEqual({ sql: false, salesforce: { processing: false, email: true }, hubspot: { property: 'false', subscribed: 0 } });
     const liftReport = byName((await flow.signedReport(lift.reportUrl!)).systems);
+    expect(liftReport['billing-db']!.amendment).toMatchObject({ action: 'lift_restriction', changed: 1, verifiedBy: 'consent', verified: 1, unverified: 0 });
     expect(liftReport['crm-hubspot']!.amendment).toMatchObject({ action: 'lift_restriction', changed: 1, verified: 1, unverified: 0 });
     expect(liftReport['crm-salesforce']!.amendment).toMatchObject({ action: 'lift_restriction', changed: 1, verified: 1, unverified: 0 });
     await flow.subjectMails(lift.id, CAMILLE.email, 'EN', lift, false);
