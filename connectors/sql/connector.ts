@@ -14,20 +14,30 @@ import type { SqlModel } from './model.js';
 import { optOutRecords } from './opt-out.js';
 import { readRecords } from './read.js';
 
+const configured = (perTable: object | undefined) => Object.keys(perTable ?? {}).length > 0;
+
 /** A legacy SQL database as a connector; all behaviour follows the model read from its catalog. */
 export class SqlConnector implements Connector {
+  /**
+   * Reads the configured restriction and opt-out columns back; rows of tables without them get no state.
+   * Absent when neither is configured, so a request's report says it was not checked rather than 0 of 0.
+   */
+  readonly consent?: (refs: RecordRef[]) => Promise<ConsentState[]>;
+
   constructor(
     private readonly driver: SqlDriver,
     private readonly model: SqlModel,
     private readonly config: SqlConfig,
     private readonly context: ConnectorContext,
-  ) {}
+  ) {
+    if (configured(config.restriction) || configured(config.optOut)) this.consent = (refs) => consentStates(this.driver, this.model, refs);
+  }
 
   async describe(): Promise<ConnectorDescription> {
     const capabilities: Capability[] = ['locate', 'read', 'erase', 'rectify'];
-    if (Object.keys(this.config.restriction ?? {}).length > 0) capabilities.push('restrict');
-    if (Object.keys(this.config.optOut ?? {}).length > 0) capabilities.push('opt_out');
-    if (capabilities.includes('restrict') || capabilities.includes('opt_out')) capabilities.push('consent');
+    if (configured(this.config.restriction)) capabilities.push('restrict');
+    if (configured(this.config.optOut)) capabilities.push('opt_out');
+    if (this.consent) capabilities.push('consent');
     return {
       kind: 'sql',
       capabilities,
@@ -65,11 +75,6 @@ export class SqlConnector implements Connector {
 
   restrict(refs: RecordRef[], on: boolean): Promise<RestrictOutcome[]> {
     return restrictRecords(this.driver, this.model, refs, on);
-  }
-
-  /** Reads the configured restriction and opt-out columns back; rows of tables without them get no state. */
-  consent(refs: RecordRef[]): Promise<ConsentState[]> {
-    return consentStates(this.driver, this.model, refs);
   }
 
   /** Sets the configured opt-out columns; every ref is told apart when no column is configured for its table. */
