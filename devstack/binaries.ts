@@ -1,7 +1,7 @@
 /** The Go binaries of the local stack, found on PATH or built once into a cache outside the repo. */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,6 @@ export type Progress = (line: string) => void;
 
 const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
 const FERRETDB_SOURCE = fileURLToPath(new URL('./ferretdb/', import.meta.url));
-const FERRETDB_INPUTS = ['main.go', 'go.mod', 'go.sum'];
 const PROGRESS_EVERY_MS = 10_000;
 
 const printProgress: Progress = (line) => console.error(line);
@@ -49,7 +48,7 @@ export async function ensureTemporalCli(onProgress: Progress = printProgress): P
   });
 }
 
-/** Our FerretDB launcher, rebuilt when its sources (main.go, go.mod, go.sum) changed. */
+/** Our FerretDB launcher, rebuilt when its sources (the .go files, go.mod, go.sum) changed. */
 export async function ensureFerretdbLauncher(onProgress: Progress = printProgress): Promise<string> {
   const target = path.join(binCacheDir(), 'gardien-ferretdb');
   const stampFile = `${target}.sha256`;
@@ -80,7 +79,8 @@ export async function ensureFerretdbLauncher(onProgress: Progress = printProgres
 
 function ferretdbSourceHash(): string {
   const hash = createHash('sha256');
-  for (const file of FERRETDB_INPUTS) hash.update(`${file}\0`).update(readFileSync(path.join(FERRETDB_SOURCE, file))).update('\0');
+  const inputs = readdirSync(FERRETDB_SOURCE).filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum').sort();
+  for (const file of inputs) hash.update(`${file}\0`).update(readFileSync(path.join(FERRETDB_SOURCE, file))).update('\0');
   return hash.digest('hex');
 }
 

@@ -59,7 +59,8 @@ async function startMongod(mongod: string, dataDir: string, options: MongoOption
   return { uri, kind: 'mongod', stop: () => server.stop() };
 }
 
-async function startFerretdb(dataDir: string, options: MongoOptions): Promise<MongoServer> {
+/** Our FerretDB launcher itself, whatever else is installed (its tests use it). */
+export async function startFerretdb(dataDir: string, options: MongoOptions = {}): Promise<MongoServer> {
   const launcher = await ensureFerretdbLauncher(options.onProgress);
   let uri: string | undefined;
   // Port 0: the launcher binds a free port itself and tells us which in its "ready" line.

@@ -15,6 +15,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -59,5 +60,7 @@ func main() {
 	}()
 	// MongoDBURI blocks until the listener is bound; the parent waits for this line.
 	fmt.Println("ready " + f.MongoDBURI())
+	// Lookups by _id use an index only with this (see idindex.go).
+	go keepIDIndexes(ctx, dir, time.Second, logger)
 	<-done
 }
