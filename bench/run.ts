@@ -2,6 +2,7 @@
 const BENCHES: Record<string, () => Promise<{ run: () => Promise<unknown> }>> = {
   lookup: () => import('./lookup.bench.js'),
   fileshare: () => import('./fileshare.bench.js'),
+  erasure: () => import('./erasure.bench.js'),
 };
 
 const wanted = process.argv.slice(2);
