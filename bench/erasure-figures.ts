@@ -31,6 +31,10 @@ export function printFigures(filed: readonly Filed[], submitted: { start: number
   const processing = lastCompleted - firstVerify;
   const wall = lastCompleted - submitted.start;
   const latency = spread(filed.map((r) => r.completed - r.verified));
+  // The last completion is one request's luck (a retried step waits out its backoff); 95% of them says more about the rate.
+  const most = Math.ceil(filed.length * 0.95);
+  const mostDone = [...filed].map((r) => r.completed).sort((a, b) => a - b)[most - 1]! - firstVerify;
+  const slowest = Math.max(...filed.map((r) => r.completed - r.verified));
   const verify = spread(filed.map((r) => r.verified - r.verifyStart));
   printTable(`Erasure requests across SQL, Salesforce and HubSpot (${filed.length} requests, all completed)`, [
     ['measure', 'value', 'median', 'p99'],
@@ -38,7 +42,10 @@ export function printFigures(filed: readonly Filed[], submitted: { start: number
     ['verified (the verify call, workflow recorded it)', seconds(lastVerified - firstVerify), ms(verify.median), ms(verify.p99)],
     ['first verification → last completion', seconds(processing), '', ''],
     ['requests completed per minute¹', (filed.length / (processing / 60_000)).toFixed(1), '', ''],
+    [`first verification → ${most} completed (95%)`, seconds(mostDone), '', ''],
+    ['requests completed per minute until then¹', (most / (mostDone / 60_000)).toFixed(1), '', ''],
     ['latency, verified → completed', '', ms(latency.median), ms(latency.p99)],
+    ['slowest request, verified → completed', seconds(slowest), '', ''],
     ['wall time, first submit → last completion²', seconds(wall), '', ''],
     ['requests per minute over the wall time²', (filed.length / (wall / 60_000)).toFixed(1), '', ''],
     ['calls FerretDB refused (SQLITE_BUSY), made again 1 s later', `${busy.submit} submits, ${busy.verify} verifies`, '', ''],
