@@ -2,6 +2,7 @@
 import os from 'node:os';
 import v8 from 'node:v8';
 import type { Db } from 'mongodb';
+import type { CaughtMail } from '../devstack/mailcatcher.js';
 import type { ErasurePerson } from './erasure-people.js';
 import { mb, ms, printTable, spread } from './stats.js';
 
@@ -12,14 +13,17 @@ export interface BenchSettings {
   temporalOnFile: boolean;
 }
 
-/** One request as the bench follows it; times from performance.now(). */
+/** One request as the bench follows it; times in epoch milliseconds. */
 export interface Filed {
   person: ErasurePerson;
   id: string;
   code: string;
   verifyStart: number;
   verified: number;
+  /** When Temporal closed its workflow. */
   completed: number;
+  /** When the bench's wait for the workflow's result came back. */
+  noticed: number;
 }
 
 const seconds = (msValue: number) => `${(msValue / 1000).toFixed(1)} s`;
@@ -35,6 +39,7 @@ export function printFigures(filed: readonly Filed[], submitted: { start: number
   const most = Math.ceil(filed.length * 0.95);
   const mostDone = [...filed].map((r) => r.completed).sort((a, b) => a - b)[most - 1]! - firstVerify;
   const slowest = Math.max(...filed.map((r) => r.completed - r.verified));
+  const noticeLag = spread(filed.map((r) => r.noticed - r.completed));
   const verify = spread(filed.map((r) => r.verified - r.verifyStart));
   printTable(`Erasure requests across SQL, Salesforce and HubSpot (${filed.length} requests, all completed)`, [
     ['measure', 'value', 'median', 'p99'],
@@ -46,6 +51,7 @@ export function printFigures(filed: readonly Filed[], submitted: { start: number
     ['requests completed per minute until then¹', (most / (mostDone / 60_000)).toFixed(1), '', ''],
     ['latency, verified → completed', '', ms(latency.median), ms(latency.p99)],
     ['slowest request, verified → completed', seconds(slowest), '', ''],
+    ['completion noticed by the bench after Temporal closed the workflow', '', ms(noticeLag.median), ms(noticeLag.p99)],
     ['wall time, first submit → last completion²', seconds(wall), '', ''],
     ['requests per minute over the wall time²', (filed.length / (wall / 60_000)).toFixed(1), '', ''],
     ['calls FerretDB refused (SQLITE_BUSY), made again 1 s later', `${busy.submit} submits, ${busy.verify} verifies`, '', ''],
@@ -115,5 +121,22 @@ export function printCommands(before: CommandCounts, after: CommandCounts, reque
     ['command', 'total', 'per request', 'failed'],
     ...rows.map(([name, n, failed]) => [name, String(n), (n / requests).toFixed(1), String(failed)]),
     ['all', String(total), (total / requests).toFixed(1), String(rows.reduce((sum, [, , f]) => sum + f, 0))],
+  ]);
+}
+
+/** The emails caught, per request, and those that reached the same person twice with the same subject. */
+export function printMails(mails: readonly CaughtMail[], requests: number): void {
+  const seen = new Map<string, number>();
+  for (const m of mails) {
+    const requestId = /\breq_[0-9a-f]+/.exec(m.text)?.[0] ?? '?';
+    const key = `${m.to.join(',')}\n${requestId}\n${m.subject.replace(/\d{6}/, '').replace(/\breq_[0-9a-f]+/, 'req_…')}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const twice = [...seen].filter(([, n]) => n > 1);
+  const kinds = new Map<string, number>();
+  for (const [key] of twice) kinds.set(key.split('\n')[2]!, (kinds.get(key.split('\n')[2]!) ?? 0) + 1);
+  printTable('Emails caught', [
+    ['emails', 'per request', 'sent more than once (same person, request and subject)'],
+    [String(mails.length), (mails.length / requests).toFixed(1), twice.length === 0 ? 'none' : [...kinds].map(([subject, n]) => `${n} × "${subject.trim()}"`).join('; ')],
   ]);
 }

@@ -24,6 +24,8 @@ interface Length {
   events: number;
   activities: number;
   tasks: TaskTiming[];
+  /** When the workflow completed (epoch ms), if it did. */
+  closedAt?: number;
 }
 
 /** One request's histories: `request` for the parent, then one entry per system name. */
@@ -61,7 +63,9 @@ async function lengthOf(client: Client, workflowId: string, codec: AesGcmPayload
     const done = completed && scheduled.get(String(completed.scheduledEventId));
     if (done?.startedAt !== undefined) tasks.push({ type: done.type, waitMs: done.startedAt - done.at, runMs: at - done.startedAt, attempt: done.attempt ?? 1, retryCause: done.retryCause });
   }
-  return { events: events.length, activities: events.filter((e) => e.activityTaskScheduledEventAttributes).length, tasks };
+  const last = events.at(-1);
+  const closedAt = last?.workflowExecutionCompletedEventAttributes ? tsToMs(last.eventTime) : undefined;
+  return { events: events.length, activities: events.filter((e) => e.activityTaskScheduledEventAttributes).length, tasks, closedAt };
 }
 
 export async function requestHistories(client: Client, codec: AesGcmPayloadCodec, requestId: string, systems: readonly { id: string; name: string }[]): Promise<RequestHistories> {
