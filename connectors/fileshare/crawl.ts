@@ -106,7 +106,7 @@ async function indexBatch(
   });
   const skip = (item: Walked, reason: FileState['reason'], detail: string) => {
     counts.filesSkipped++;
-    if (known.get(item.file)?.status === 'indexed') reindexed.push(item.file); // its old entries go
+    if (strayEntries || known.get(item.file)?.status === 'indexed') reindexed.push(item.file); // its old entries go
     states.push(state(item, { status: 'skipped', reason, detail }));
   };
 
@@ -120,7 +120,7 @@ async function indexBatch(
       counts.filesRead++;
       counts.bytesRead += bytes.length;
       counts.locations += fragments.length;
-      // Only a file indexed before has entries to clear: skipping the others spares a query over the whole index per batch.
+      // Only a file indexed before has entries to clear: skipping the others spares a lookup per new file.
       if (strayEntries || known.get(item.file)?.status === 'indexed') reindexed.push(item.file);
       entries.push(...indexEntries(store.connector, item.file, format, fragments));
       states.push(state(item, { status: 'indexed', locations: fragments.length }));
@@ -151,6 +151,7 @@ async function indexBatch(
     } else toRead.push(item);
   }
   for (let i = 0; i < toRead.length; i += CONCURRENCY) await Promise.all(toRead.slice(i, i + CONCURRENCY).map(readOne));
-  await store.replaceFiles(reindexed, entries);
+  // Once a crawl was cut off, what the index recorded for a file may not all have been written: all is written again.
+  await store.replaceFiles(reindexed, entries, { changesOnly: !strayEntries });
   await store.saveFileStates(states, unchanged, crawlId);
 }

@@ -12,7 +12,8 @@ import { type AtomicHooks, moveAtomically, writeAtomically } from './atomic.js';
 import { type FileErasure, type FileFormat, type FileshareConfig, REWRITABLE, erasureOf } from './config.js';
 import { DOCUMENT_FORMATS } from './documents/formats.js';
 import { RedactionRefused, UnreadableDocument } from './documents/fragment.js';
-import { type IndexedLocation, type Share, byFile, locationsOf } from './read.js';
+import type { IndexedLocation } from './file-index.js';
+import { type Share, byFile } from './read.js';
 import { indexEntries, readContext, scanDocument, stillHolds } from './scan.js';
 import type { Tombstone } from './store.js';
 
@@ -48,9 +49,7 @@ export function resolveErasure(config: FileshareConfig, format: FileFormat, plan
 }
 
 export async function eraseRecords(share: EraseShare, refs: RecordRef[], plan: ErasurePlan): Promise<ErasureOutcome[]> {
-  const { entries, tombstones } = await share.store.forLocations(refs.map((r) => r.id));
-  const locations = locationsOf(entries);
-  const stones = new Map(tombstones.map((t) => [t.locId, t]));
+  const { locations, tombstones: stones } = await share.store.forLocations(refs.map((r) => r.id));
   const outcomes = new Map<string, ErasureOutcome>();
   const items: Item[] = [];
   for (const ref of refs) {
@@ -140,7 +139,7 @@ async function redactFile(share: EraseShare, file: string, real: string, format:
 
 function tombstone(share: Share, file: string, format: FileFormat, locId: string, action: 'deleted' | 'anonymised', detail: string): Tombstone {
   const connector = share.store.connector;
-  return { _id: `${connector}|${locId}|erased`, connector, file, format, locId, erased: { action, at: new Date(), detail } };
+  return { _id: share.store.tombstoneId(locId), connector, file, format, locId, erased: { action, at: new Date(), detail } };
 }
 
 /** `<quarantine>/<date>-<hash of the original path>-<random>/<name>`: one folder per file, so names never clash. */

@@ -5,31 +5,14 @@ import type { FileFormat, FileshareConfig } from './config.js';
 import { UnreadableDocument, describeLocation } from './documents/fragment.js';
 import type { ShareRoots } from './roots.js';
 import { type ScannedFragment, scanDocument, stillHolds } from './scan.js';
-import type { FileIndexStore, IndexEntry } from './store.js';
+import type { IndexedLocation } from './file-index.js';
+import type { FileIndexStore } from './store.js';
 
 export interface Share {
   roots: ShareRoots;
   store: FileIndexStore;
   config: FileshareConfig;
   defaultCountry: string;
-}
-
-export interface IndexedLocation {
-  file: string;
-  format: FileFormat;
-  where: string;
-  /** Hashes of the emails and phone numbers the index found there. */
-  hashes: Set<string>;
-}
-
-export function locationsOf(entries: readonly IndexEntry[]): Map<string, IndexedLocation> {
-  const locations = new Map<string, IndexedLocation>();
-  for (const entry of entries) {
-    const location = locations.get(entry.locId) ?? { file: entry.file, format: entry.format, where: entry.where, hashes: new Set<string>() };
-    if (entry.kind !== 'name') location.hashes.add(entry.hash);
-    locations.set(entry.locId, location);
-  }
-  return locations;
 }
 
 /** Refs grouped by the file they are in. */
@@ -48,8 +31,7 @@ export function recordOf(ref: RecordRef, file: string, format: FileFormat, fragm
 }
 
 export async function* readRecords(share: Share, refs: RecordRef[]): AsyncGenerator<SubjectRecord> {
-  const { entries } = await share.store.forLocations(refs.map((r) => r.id));
-  const locations = locationsOf(entries);
+  const { locations } = await share.store.forLocations(refs.map((r) => r.id));
   const located = refs.flatMap((ref): [RecordRef, IndexedLocation][] => {
     const location = locations.get(ref.id);
     return location ? [[ref, location]] : [];

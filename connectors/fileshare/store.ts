@@ -1,17 +1,20 @@
 /**
- * The share's index in MongoDB. `file_index` holds one entry per identifier
- * hash and location (no address, number or name in clear), and a tombstone per
- * erased location so a repeated erasure reports what was done. `file_crawl_state`
- * holds each file's size and mtime (what makes a crawl incremental) and the
- * crawl's checkpoint (what makes it resumable).
+ * Where the share's index and crawl state live in MongoDB. `file_index` holds the index (see
+ * file-index.ts: postings, locations and tombstones keyed by hashes and ids, no address, number or
+ * name in clear); `file_crawl_state` holds each file's size and mtime (what makes a crawl
+ * incremental) and the crawl's checkpoint (what makes it resumable). Every hot read and write is
+ * by `_id`.
  */
-import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { CrawlCounts } from '../../core/crawls.js';
 import type { Storage } from '../../core/storage/mongo.js';
 import type { FileFormat } from './config.js';
+import { FileIndex, type IndexedLocation, type Located } from './file-index.js';
 import type { FoundKind } from './identifiers.js';
 import type { SkipReason, WalkCursor } from './roots.js';
+import { bulkInChunks, inParallel } from './writes.js';
 
+/** One identifier found at one location, as the scan yields it (the index stores it as a location and a posting). */
 export interface IndexEntry {
   _id: string;
   connector: string;
@@ -35,8 +38,6 @@ export interface Tombstone {
   locId: string;
   erased: { action: 'deleted' | 'anonymised'; at: Date; detail?: string };
 }
-
-type IndexDoc = IndexEntry | Tombstone;
 
 export interface FileState {
   _id: string;
@@ -70,80 +71,78 @@ export interface CrawlRun {
 
 type StateDoc = FileState | CrawlRun;
 
-const isEntry = (doc: IndexDoc): doc is IndexEntry => 'hash' in doc;
-
 export class FileIndexStore {
-  private readonly index: Collection<IndexDoc>;
+  private readonly index: FileIndex;
   private readonly state: Collection<StateDoc>;
 
   constructor(
     storage: Storage,
     readonly connector: string,
   ) {
-    this.index = storage.collection<IndexDoc>('file_index');
+    // The index was one document per hash and location until it was keyed for lookups by _id; nothing was deployed before, so no migration.
+    this.index = new FileIndex(storage, connector); // file_index
     this.state = storage.collection<StateDoc>('file_crawl_state');
   }
 
+  /** For MongoDB: what is not looked up by _id (a connector's removal, the end of a crawl, refs the index does not hold). */
   async ensureIndexes(): Promise<void> {
     await Promise.all([
-      this.index.createIndex({ connector: 1, hash: 1 }, { name: 'locate' }),
-      this.index.createIndex({ connector: 1, locId: 1 }, { name: 'by_location' }),
-      this.index.createIndex({ connector: 1, file: 1 }, { name: 'by_file' }),
+      this.index.ensureIndexes(),
       this.state.createIndex({ connector: 1, type: 1, seenIn: 1 }, { name: 'by_crawl' }),
     ]);
   }
 
   /** Everything this share's index holds, gone (the connector is removed). */
   async drop(): Promise<void> {
-    await Promise.all([this.index.deleteMany({ connector: this.connector }), this.state.deleteMany({ connector: this.connector })]);
+    await Promise.all([this.index.dropAll(), this.state.deleteMany({ connector: this.connector })]);
   }
 
   stateId(file: string): string {
     return `${this.connector}|${file}`;
   }
 
+  tombstoneId(locId: string): string {
+    return this.index.tombstoneId(locId);
+  }
+
   // ---- locations
 
-  async locate(hashes: readonly string[]): Promise<IndexEntry[]> {
-    return (await this.index.find({ connector: this.connector, hash: { $in: [...hashes] } }).toArray()).filter(isEntry);
+  /** Where these hashes were found: one lookup per hash. */
+  locate(hashes: readonly string[]): Promise<Located[]> {
+    return this.index.locate(hashes);
   }
 
-  async forLocations(locIds: readonly string[]): Promise<{ entries: IndexEntry[]; tombstones: Tombstone[] }> {
-    const docs = await this.index.find({ connector: this.connector, locId: { $in: [...locIds] } }).toArray();
-    return { entries: docs.filter(isEntry), tombstones: docs.filter((d): d is Tombstone => !isEntry(d)) };
+  forLocations(locIds: readonly string[]): Promise<{ locations: Map<string, IndexedLocation>; tombstones: Map<string, Tombstone> }> {
+    return this.index.forLocations(locIds);
   }
 
-  /** Replaces the entries of the given files (tombstones stay). */
-  async replaceFiles(files: readonly string[], entries: readonly IndexEntry[]): Promise<void> {
-    if (files.length > 0) await this.index.deleteMany({ connector: this.connector, file: { $in: [...files] }, hash: { $exists: true } });
-    if (entries.length > 0) await this.index.insertMany([...entries], { ordered: false });
+  /** What the given files put in the index becomes `entries` (tombstones stay); see FileIndex.replace for `changesOnly`. */
+  async replaceFiles(files: readonly string[], entries: readonly IndexEntry[], options: { changesOnly?: boolean } = {}): Promise<void> {
+    await this.index.replace(files, entries, options.changesOnly ?? false);
   }
 
-  async tombstone(stones: readonly Tombstone[]): Promise<void> {
-    if (stones.length === 0) return;
-    await this.index.bulkWrite(stones.map((s) => ({ replaceOne: { filter: { _id: s._id }, replacement: s, upsert: true } })));
+  tombstone(stones: readonly Tombstone[]): Promise<void> {
+    return this.index.tombstone(stones);
   }
 
-  /** Number of entries and files in the index (for health checks and benchmarks). */
+  /** Identifiers found (per location) and files known, for tests and benchmarks: scans, not for hot paths. */
   async size(): Promise<{ entries: number; files: number }> {
-    const [entries, files] = await Promise.all([
-      this.index.countDocuments({ connector: this.connector, hash: { $exists: true } }),
-      this.state.countDocuments({ connector: this.connector, type: 'file' }),
-    ]);
+    const [entries, files] = await Promise.all([this.index.entryCount(), this.state.countDocuments({ connector: this.connector, type: 'file' })]);
     return { entries, files };
   }
 
   // ---- crawl state
 
   async fileStates(files: readonly string[]): Promise<Map<string, FileState>> {
-    const docs = await this.state.find({ _id: { $in: files.map((f) => this.stateId(f)) } }).toArray();
-    return new Map(docs.filter((d): d is FileState => d.type === 'file').map((d) => [d.file, d]));
+    const docs = await inParallel(files, (f) => this.state.findOne({ _id: this.stateId(f) }));
+    return new Map(docs.flatMap((d) => (d?.type === 'file' ? [[d.file, d]] : [])));
   }
 
   async saveFileStates(states: readonly FileState[], seen: readonly string[], crawlId: string): Promise<void> {
-    const ops: AnyBulkWriteOperation<StateDoc>[] = states.map((s) => ({ replaceOne: { filter: { _id: s._id }, replacement: s, upsert: true } }));
-    if (ops.length > 0) await this.state.bulkWrite(ops, { ordered: false });
-    if (seen.length > 0) await this.state.updateMany({ _id: { $in: seen.map((f) => this.stateId(f)) } }, { $set: { seenIn: crawlId } });
+    await bulkInChunks(this.state, [
+      ...states.map((s) => ({ replaceOne: { filter: { _id: s._id }, replacement: s, upsert: true } })),
+      ...seen.map((f) => ({ updateOne: { filter: { _id: this.stateId(f) }, update: { $set: { seenIn: crawlId } } } })),
+    ]);
   }
 
   /** After a rewrite: the file's new size and time, so the next crawl does not read it again for nothing. */
@@ -153,16 +152,17 @@ export class FileIndexStore {
 
   async dropFiles(files: readonly string[]): Promise<void> {
     if (files.length === 0) return;
-    await this.index.deleteMany({ connector: this.connector, file: { $in: [...files] }, hash: { $exists: true } });
-    await this.state.deleteMany({ _id: { $in: files.map((f) => this.stateId(f)) } });
+    await this.index.drop(files);
+    await bulkInChunks(this.state, files.map((f) => ({ deleteOne: { filter: { _id: this.stateId(f) } } })));
   }
 
-  /** Files a finished crawl did not see: gone from the share. */
+  /** Files a finished crawl did not see: gone from the share. A scan of the share's crawl state, once per crawl. */
   async unseenFiles(crawlId: string): Promise<string[]> {
     const docs = await this.state.find({ connector: this.connector, type: 'file', seenIn: { $ne: crawlId } }, { projection: { file: 1 } }).toArray();
     return docs.map((d) => (d as FileState).file);
   }
 
+  /** A scan of the share's crawl state: asked for by people, not on hot paths. */
   async skippedFiles(): Promise<FileState[]> {
     return (await this.state.find({ connector: this.connector, type: 'file', status: 'skipped' }).toArray()) as FileState[];
   }
