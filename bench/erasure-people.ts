@@ -9,16 +9,10 @@
 import { createClient, type InStatement } from '@libsql/client';
 import type { OrgState } from '../devstack/emulators/salesforce/org.js';
 import type { PortalState } from '../devstack/emulators/hubspot/portal.js';
+import type { BenchPerson } from './fileshare-people.js';
 
-export interface ErasurePerson {
-  firstName: string;
-  lastName: string;
-  email: string;
-  /** E.164 */
-  phone: string;
-  company: string;
-  city: string;
-}
+/** The fileshare bench's person, without its place in that share's list. */
+export type ErasurePerson = Omit<BenchPerson, 'index'>;
 
 const FIRST = ['Léa', 'Hugo', 'Chloé', 'Louis', 'Manon', 'Jules', 'Inès', 'Nathan', 'Sarah', 'Théo', 'Jade', 'Raphaël', 'Zoé', 'Arthur', 'Lina', 'Oliver', 'Emma', 'Lukas', 'Giulia', 'Pablo'];
 const LAST = ['Martin', 'Bernard', 'Dubois', 'Petit', 'Leroy', 'Simon', 'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'Roux', 'Fournier', 'Girard', 'Mercier', 'Lambert', 'Bonnet', 'Weber', 'Rossi', 'Haddad', 'Chevalier'];
