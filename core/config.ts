@@ -19,6 +19,8 @@ const schema = z.object({
   TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('gardien'),
+  /** Activities one worker runs at once; a single-writer store (FerretDB on SQLite) does better with fewer. */
+  WORKER_MAX_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(100),
   /** base64 of 32 random bytes; several comma-separated `kid:base64` to rotate (first one seals). */
   GARDIEN_SECRET_KEY: z.string().optional(),
   /** HMAC secret for bearer tokens. */
@@ -59,7 +61,7 @@ function toConfig(env: z.infer<typeof schema>) {
     port: env.PORT,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     mongo: { uri: env.MONGODB_URI, db: env.MONGODB_DB },
-    temporal: { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE },
+    temporal: { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, maxActivities: env.WORKER_MAX_ACTIVITIES },
     secretKeys: parseSecretKeys(env.GARDIEN_SECRET_KEY ?? devSecret(home, production, 'secret.key', 'GARDIEN_SECRET_KEY')),
     tokenSecret: env.GARDIEN_TOKEN_SECRET ?? devSecret(home, production, 'token.secret', 'GARDIEN_TOKEN_SECRET'),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, defaultLanguage: env.GARDIEN_DEFAULT_LANGUAGE },

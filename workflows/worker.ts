@@ -52,6 +52,7 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     connection,
     namespace: config.temporal.namespace,
     taskQueue: options.taskQueue ?? config.temporal.taskQueue,
+    maxConcurrentActivityTaskExecutions: config.temporal.maxActivities,
     workflowBundle: await workflowBundle(),
     activities: {
       ...createActivities({

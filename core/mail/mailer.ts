@@ -65,8 +65,20 @@ export class Mailer {
       await this.outbox.release(request.key, errorMessage(error));
       throw error;
     }
-    await this.outbox.markSent(request.key, messageId);
+    // The mail is out: failing to record it now would send it again once the claim lapses, so insist.
+    await persist(() => this.outbox.markSent(request.key, messageId));
     return { ...claimed, status: 'sent', messageId };
+  }
+}
+
+async function persist(write: () => Promise<void>, attempts = 6): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
   }
 }
 

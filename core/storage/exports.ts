@@ -49,8 +49,7 @@ export class ExportStore {
 
   /** Starts (or restarts, after a crash) writing the file `id`; it is visible only once finished. */
   async create(id: string, meta: Pick<ExportDoc, 'requestId' | 'connectorId' | 'kind' | 'contentType'>): Promise<ExportWriter> {
-    await this.#files.deleteOne({ _id: id });
-    await this.#chunks.deleteMany({ exportId: id });
+    await this.remove(id);
     return new ExportWriter(id, meta, this.chunkBytes, this.#chunks, this.#files);
   }
 
@@ -74,9 +73,15 @@ export class ExportStore {
     return Buffer.concat(parts).toString('utf8');
   }
 
+  /**
+   * Deletes by `_id` only, which every MongoDB-protocol server indexes: chunks
+   * are written in order from `<id>:0`, so even a crash leaves a prefix, and
+   * deleting stops at the first one missing (for a new id, after one try).
+   */
   async remove(id: string): Promise<void> {
     await this.#files.deleteOne({ _id: id });
-    await this.#chunks.deleteMany({ exportId: id });
+    let n = 0;
+    while ((await this.#chunks.deleteOne({ _id: `${id}:${n}` })).deletedCount > 0) n++;
   }
 }
 
