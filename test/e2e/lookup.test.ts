@@ -98,7 +98,7 @@ describe('the gateway over HTTP', () => {
 
     const unknownKind = await register({ kind: 'mainframe', name: 'cobol', config: {} });
     expect(unknownKind).toMatchObject({ __typename: 'ValidationError', problems: [{ path: 'kind', message: 'unknown kind "mainframe"' }] });
-    expect(unknownKind.message).toContain('known kinds: fileshare, fixture, hubspot, salesforce, sql');
+    expect(unknownKind.message).toContain('known kinds: fileshare, fixture, hubspot, manual, salesforce, sql');
 
     expect(await services.catalog.list()).toHaveLength(before);
   });
