@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { type FileshareConfig, formatOf } from './config.js';
 import { UnreadableDocument } from './documents/fragment.js';
+import { PendingPostings } from './postings.js';
 import { indexEntries, scanDocument } from './scan.js';
 import type { ShareRoots, Walked, WalkedFile } from './roots.js';
 import type { CrawlCounts, FileIndexStore, FileState, IndexEntry } from './store.js';
@@ -32,6 +33,8 @@ export interface CrawlOptions {
 const zero = (): CrawlCounts => ({ filesSeen: 0, filesRead: 0, filesUnchanged: 0, filesSkipped: 0, filesRemoved: 0, bytesRead: 0, locations: 0 });
 // Parsing is CPU-bound; a little concurrency overlaps reads with parsing without starving other work.
 const CONCURRENCY = 4;
+// New postings are written once this many (identifier, location) pairs wait, and at the end: locate sees a crawl's new locations then.
+const POSTINGS_HELD = 50_000;
 
 export async function crawlShare(
   share: { roots: ShareRoots; store: FileIndexStore; config: FileshareConfig; defaultCountry: string },
@@ -48,16 +51,27 @@ export async function crawlShare(
   // A crawl cut off mid-batch may have left entries of files it had not yet recorded; until one finishes, every file read has its old entries cleared first.
   const strayEntries = previous !== null && previous.finishedAt === null;
   const progress = (done: boolean): CrawlProgress => ({ ...counts, crawlId, position: counts.filesSeen, resumed, done });
-  await store.saveRun({ crawlId, cursor, counts, startedAt, finishedAt: null, lastCompletedAt });
+  let postedUntil = startedAt;
+  if (strayEntries) {
+    postedUntil = new Date();
+    await store.repostCrawl(previous); // the postings it held back died with it
+  }
+  await store.saveRun({ crawlId, cursor, counts, startedAt, finishedAt: null, lastCompletedAt, postedUntil });
 
+  const pending = new PendingPostings();
   let batch: Walked[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    await indexBatch(share, batch, crawlId, counts, strayEntries);
+    await indexBatch({ ...share, pending }, batch, crawlId, counts, strayEntries);
+    if (pending.pairs >= POSTINGS_HELD) {
+      const now = new Date();
+      await store.post(pending);
+      postedUntil = now;
+    }
     const last = batch[batch.length - 1]!;
     cursor = { root: last.root, rel: last.rel };
     batch = [];
-    await store.saveRun({ crawlId, cursor, counts, startedAt, finishedAt: null, lastCompletedAt });
+    await store.saveRun({ crawlId, cursor, counts, startedAt, finishedAt: null, lastCompletedAt, postedUntil });
     await options.onProgress?.(progress(false));
     options.signal?.throwIfAborted();
   };
@@ -70,18 +84,19 @@ export async function crawlShare(
     }
   }
   await flush();
+  await store.post(pending);
   const gone = await store.unseenFiles(crawlId);
   await store.dropFiles(gone);
   counts.filesRemoved += gone.length;
   const finishedAt = new Date();
-  await store.saveRun({ crawlId, cursor: null, counts, startedAt, finishedAt, lastCompletedAt: finishedAt });
+  await store.saveRun({ crawlId, cursor: null, counts, startedAt, finishedAt, lastCompletedAt: finishedAt, postedUntil: finishedAt });
   const final = progress(true);
   await options.onProgress?.(final);
   return final;
 }
 
 async function indexBatch(
-  share: { store: FileIndexStore; config: FileshareConfig; defaultCountry: string },
+  share: { store: FileIndexStore; config: FileshareConfig; defaultCountry: string; pending: PendingPostings },
   batch: Walked[],
   crawlId: string,
   counts: CrawlCounts,
@@ -152,6 +167,6 @@ async function indexBatch(
   }
   for (let i = 0; i < toRead.length; i += CONCURRENCY) await Promise.all(toRead.slice(i, i + CONCURRENCY).map(readOne));
   // Once a crawl was cut off, what the index recorded for a file may not all have been written: all is written again.
-  await store.replaceFiles(reindexed, entries, { changesOnly: !strayEntries });
+  await store.replaceFiles(reindexed, entries, { changesOnly: !strayEntries, pending: share.pending });
   await store.saveFileStates(states, unchanged, crawlId);
 }

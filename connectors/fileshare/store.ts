@@ -11,8 +11,9 @@ import type { Storage } from '../../core/storage/mongo.js';
 import type { FileFormat } from './config.js';
 import { FileIndex, type IndexedLocation, type Located } from './file-index.js';
 import type { FoundKind } from './identifiers.js';
+import type { PendingPostings } from './postings.js';
 import type { SkipReason, WalkCursor } from './roots.js';
-import { bulkInChunks, inParallel } from './writes.js';
+import { bulkInChunks, inParallel, insertNew } from './writes.js';
 
 /** One identifier found at one location, as the scan yields it (the index stores it as a location and a posting). */
 export interface IndexEntry {
@@ -67,6 +68,8 @@ export interface CrawlRun {
   finishedAt: Date | null;
   /** When a crawl last went through every root: locate answers only after one has. */
   lastCompletedAt: Date | null;
+  /** Every file this crawl read before then has its postings written; those read since may wait in memory. */
+  postedUntil?: Date;
 }
 
 type StateDoc = FileState | CrawlRun;
@@ -116,9 +119,21 @@ export class FileIndexStore {
     return this.index.forLocations(locIds);
   }
 
-  /** What the given files put in the index becomes `entries` (tombstones stay); see FileIndex.replace for `changesOnly`. */
-  async replaceFiles(files: readonly string[], entries: readonly IndexEntry[], options: { changesOnly?: boolean } = {}): Promise<void> {
-    await this.index.replace(files, entries, options.changesOnly ?? false);
+  /** What the given files put in the index becomes `entries` (tombstones stay); see FileIndex.replace for the options. */
+  async replaceFiles(files: readonly string[], entries: readonly IndexEntry[], options: { changesOnly?: boolean; pending?: PendingPostings } = {}): Promise<void> {
+    await this.index.replace(files, entries, { changesOnly: options.changesOnly ?? false, pending: options.pending });
+  }
+
+  post(pending: PendingPostings): Promise<void> {
+    return this.index.post(pending);
+  }
+
+  /** A crawl cut off lost the postings it held back: those of the files it read since it last wrote them are written again (a scan of the crawl state, after a crash only). */
+  async repostCrawl(run: CrawlRun): Promise<void> {
+    // A minute's margin: the crawl may have run on several workers, whose clocks differ a little.
+    const since = new Date((run.postedUntil ?? run.startedAt).getTime() - 60_000);
+    const read = await this.state.find({ connector: this.connector, type: 'file', seenIn: run.crawlId, status: 'indexed', checkedAt: { $gte: since } }, { projection: { file: 1 } }).toArray();
+    await this.index.repost(read.map((d) => (d as FileState).file));
   }
 
   tombstone(stones: readonly Tombstone[]): Promise<void> {
@@ -139,10 +154,9 @@ export class FileIndexStore {
   }
 
   async saveFileStates(states: readonly FileState[], seen: readonly string[], crawlId: string): Promise<void> {
-    await bulkInChunks(this.state, [
-      ...states.map((s) => ({ replaceOne: { filter: { _id: s._id }, replacement: s, upsert: true } })),
-      ...seen.map((f) => ({ updateOne: { filter: { _id: this.stateId(f) }, update: { $set: { seenIn: crawlId } } } })),
-    ]);
+    // Most states written are of files new to the index (a first crawl): inserted together, the others replaced.
+    await insertNew(this.state, [...states], (s) => ({ replaceOne: { filter: { _id: s._id }, replacement: s, upsert: true } }));
+    await bulkInChunks(this.state, seen.map((f) => ({ updateOne: { filter: { _id: this.stateId(f) }, update: { $set: { seenIn: crawlId } } } })));
   }
 
   /** After a rewrite: the file's new size and time, so the next crawl does not read it again for nothing. */
