@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseIdentity } from '../../core/identity.js';
 import type { Storage } from '../../core/storage/mongo.js';
 import type { CrawlProgress } from './crawl.js';
+import { identifierHash } from './identifiers.js';
 import { openShare, openTestShare, writeFiles } from './testing.js';
 
 let storage: Storage;
@@ -83,6 +84,57 @@ describe('an incremental crawl', () => {
     expect(await connector.crawl()).toMatchObject({ resumed: true, done: true, filesRead: 2 });
     expect(await store.size()).toEqual({ entries: 2, files: 2 });
     for (const i of [6, 7]) expect(await connector.locate(person(i)), `person ${i}`).toHaveLength(1);
+  });
+
+  it('resumes a crawl killed before recording its files, after they changed, keeping nothing of what they held then', async () => {
+    const { dir, connector } = await share({ 'a.txt': line(8), 'b.txt': line(9) });
+    const { store } = connector;
+    const record = store.saveFileStates.bind(store);
+    store.saveFileStates = () => Promise.reject(new Error('worker killed'));
+    await expect(connector.crawl()).rejects.toThrow('worker killed');
+    store.saveFileStates = record;
+
+    await fs.writeFile(path.join(dir, 'a.txt'), line(10));
+    expect(await connector.crawl()).toMatchObject({ resumed: true, done: true, filesRead: 2 });
+    expect(await store.size()).toEqual({ entries: 2, files: 2 });
+    expect(await connector.locate(person(8))).toEqual([]);
+    for (const i of [9, 10]) expect(await connector.locate(person(i)), `person ${i}`).toHaveLength(1);
+  });
+
+  it('keeps no hash of an identifier once no file of the share holds it', async () => {
+    const { dir, connector } = await share({ 'a.txt': line(11) + line(12), 'b.txt': line(12) });
+    await connector.crawl();
+    await fs.rm(path.join(dir, 'b.txt'));
+    await fs.writeFile(path.join(dir, 'a.txt'), line(12));
+    await fs.utimes(path.join(dir, 'a.txt'), new Date(), new Date(Date.now() + 5000));
+    expect(await connector.crawl()).toMatchObject({ filesRead: 1, filesRemoved: 1 });
+
+    const index = JSON.stringify(await storage.db.collection('file_index').find({ connector: connector.store.connector }).toArray());
+    expect(index).not.toContain(identifierHash('email', 'person11@example.fr'));
+    expect(index).toContain(identifierHash('email', 'person12@example.fr'));
+    expect(await connector.locate(person(12))).toHaveLength(1);
+  });
+});
+
+describe('a big export', () => {
+  it('is indexed row by row, forgets the rows that went, and leaves nothing behind once deleted', async () => {
+    // 5,001 rows: past what one document of the index records for a file; 50 people, each on every 50th row.
+    const rows = (n: number) => ['email', ...Array.from({ length: n }, (_, i) => `big${i % 50}@example.fr`)].join('\n');
+    const big = (i: number) => normaliseIdentity({ email: `big${i}@example.fr` });
+    const { dir, connector } = await share({ 'export.csv': rows(5_001) });
+    expect(await connector.crawl()).toMatchObject({ filesRead: 1, locations: 5_001 });
+    expect(await connector.locate(big(7))).toHaveLength(100);
+
+    await fs.writeFile(path.join(dir, 'export.csv'), rows(1_000));
+    await fs.utimes(path.join(dir, 'export.csv'), new Date(), new Date(Date.now() + 5000));
+    expect(await connector.crawl()).toMatchObject({ filesRead: 1, locations: 1_000 });
+    expect(await connector.locate(big(7))).toHaveLength(20);
+    expect(await connector.store.size()).toEqual({ entries: 1_000, files: 1 });
+
+    await fs.rm(path.join(dir, 'export.csv'));
+    expect(await connector.crawl()).toMatchObject({ filesRemoved: 1 });
+    expect(await connector.locate(big(7))).toEqual([]);
+    expect(await storage.db.collection('file_index').countDocuments({ connector: connector.store.connector })).toBe(0);
   });
 });
 
