@@ -10,7 +10,7 @@ import { type FileshareConfig, formatOf } from './config.js';
 import { UnreadableDocument } from './documents/fragment.js';
 import { PendingPostings } from './postings.js';
 import { indexEntries, scanDocument } from './scan.js';
-import type { ShareRoots, Walked, WalkedFile } from './roots.js';
+import { type ShareRoots, type Walked, type WalkedFile, comparePaths } from './roots.js';
 import type { CrawlCounts, FileIndexStore, FileState, IndexEntry } from './store.js';
 
 export interface CrawlProgress extends CrawlCounts {
@@ -33,8 +33,8 @@ export interface CrawlOptions {
 const zero = (): CrawlCounts => ({ filesSeen: 0, filesRead: 0, filesUnchanged: 0, filesSkipped: 0, filesRemoved: 0, bytesRead: 0, locations: 0 });
 // Parsing is CPU-bound; a little concurrency overlaps reads with parsing without starving other work.
 const CONCURRENCY = 4;
-// New postings are written once this many (identifier, location) pairs wait, and at the end: locate sees a crawl's new locations then.
-const POSTINGS_HELD = 50_000;
+// New postings are written at the end, or before once this many identifiers (or pairs of identifier and location) wait: locate sees a crawl's new locations then.
+const POSTINGS_HELD = { hashes: 100_000, pairs: 1_000_000 };
 
 export async function crawlShare(
   share: { roots: ShareRoots; store: FileIndexStore; config: FileshareConfig; defaultCountry: string },
@@ -59,11 +59,21 @@ export async function crawlShare(
   await store.saveRun({ crawlId, cursor, counts, startedAt, finishedAt: null, lastCompletedAt, postedUntil });
 
   const pending = new PendingPostings();
+  // Every file walked, to find at the end those gone from the share; a resumed crawl walks again, reading nothing, what it had done.
+  const seen = new Set<string>();
+  if (cursor) {
+    for (let root = 0; root <= cursor.root; root++) {
+      for await (const item of roots.walk(root)) {
+        if (root === cursor.root && comparePaths(item.rel, cursor.rel) > 0) break;
+        seen.add(item.file);
+      }
+    }
+  }
   let batch: Walked[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     await indexBatch({ ...share, pending }, batch, crawlId, counts, strayEntries);
-    if (pending.pairs >= POSTINGS_HELD) {
+    if (pending.added.size >= POSTINGS_HELD.hashes || pending.pairs >= POSTINGS_HELD.pairs) {
       const now = new Date();
       await store.post(pending);
       postedUntil = now;
@@ -79,13 +89,14 @@ export async function crawlShare(
   for (let root = cursor?.root ?? 0; root < roots.roots.length; root++) {
     for await (const item of roots.walk(root, cursor?.root === root ? cursor.rel : undefined)) {
       options.signal?.throwIfAborted();
+      seen.add(item.file);
       batch.push(item);
       if (batch.length >= (options.batchSize ?? 200)) await flush();
     }
   }
   await flush();
   await store.post(pending);
-  const gone = await store.unseenFiles(crawlId);
+  const gone = await store.unseenFiles(seen);
   await store.dropFiles(gone);
   counts.filesRemoved += gone.length;
   const finishedAt = new Date();
@@ -105,7 +116,6 @@ async function indexBatch(
   const { store, config } = share;
   const known = await store.fileStates(batch.map((item) => item.file));
   const states: FileState[] = [];
-  const unchanged: string[] = [];
   const reindexed: string[] = [];
   const entries: IndexEntry[] = [];
   const state = (item: Walked, fields: Pick<FileState, 'status'> & Partial<FileState>): FileState => ({
@@ -157,16 +167,12 @@ async function indexBatch(
     }
     const before = known.get(item.file);
     const same = before && before.size === item.size && before.mtimeMs === item.mtimeMs;
-    if (same && before.status === 'indexed') {
-      counts.filesUnchanged++;
-      unchanged.push(item.file);
-    } else if (same && !(before.reason === 'too_large' && item.size <= config.maxFileBytes)) {
-      counts.filesSkipped++; // still the same broken or oversized file: its reason stands
-      unchanged.push(item.file);
-    } else toRead.push(item);
+    if (same && before.status === 'indexed') counts.filesUnchanged++;
+    else if (same && !(before.reason === 'too_large' && item.size <= config.maxFileBytes)) counts.filesSkipped++; // still the same broken or oversized file: its reason stands
+    else toRead.push(item);
   }
   for (let i = 0; i < toRead.length; i += CONCURRENCY) await Promise.all(toRead.slice(i, i + CONCURRENCY).map(readOne));
   // Once a crawl was cut off, what the index recorded for a file may not all have been written: all is written again.
   await store.replaceFiles(reindexed, entries, { changesOnly: !strayEntries, pending: share.pending });
-  await store.saveFileStates(states, unchanged, crawlId);
+  await store.saveFileStates(states);
 }

@@ -58,15 +58,10 @@ export async function writePostings(postings: Collection<PostingDoc>, connector:
     return { updateOne: { filter: { _id }, update: { $set, $setOnInsert: onInsert, ...($unset ? { $unset } : {}) }, upsert: true } };
   };
 
-  // A first crawl meets most identifiers for the first time: their postings are inserted together.
-  const plain = [...added].filter(([hash]) => !removed.has(hash));
-  const known = await inParallel(plain, ([hash]) => postings.findOne({ _id: key(hash) }, { projection: { _id: 1 } }));
-  const fresh: PostingDoc[] = [];
-  const updates: AnyBulkWriteOperation<PostingDoc>[] = [];
-  plain.forEach(([hash, locs], i) => (known[i] ? updates.push(upsert(key(hash), locs)) : fresh.push({ _id: key(hash), ...onInsert, locs: Object.fromEntries(locs) })));
-  for (const [hash, locs] of added) if (removed.has(hash)) updates.push(upsert(key(hash), locs, removed.get(hash)));
-  await insertNew(postings, fresh, (doc) => upsert(doc._id, Object.entries(doc.locs)));
-  await bulkInChunks(postings, updates);
+  // A first crawl meets most identifiers for the first time: postings are tried as new, a thousand per command, and merged into those already there.
+  const fresh = [...added].filter(([hash]) => !removed.has(hash)).map(([hash, locs]): PostingDoc => ({ _id: key(hash), ...onInsert, locs: Object.fromEntries(locs) }));
+  for (let i = 0; i < fresh.length; i += 1_000) await insertNew(postings, fresh.slice(i, i + 1_000), (doc) => upsert(doc._id, Object.entries(doc.locs)));
+  await bulkInChunks(postings, [...added].filter(([hash]) => removed.has(hash)).map(([hash, locs]) => upsert(key(hash), locs, removed.get(hash))));
 
   // Postings that only lose locations: read first, so that those left with none are deleted rather than emptied.
   const losing = [...removed].filter(([hash]) => !added.has(hash));

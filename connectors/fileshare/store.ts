@@ -51,6 +51,7 @@ export interface FileState {
   reason?: SkipReason;
   detail?: string;
   locations?: number;
+  /** The crawl that last read or skipped the file. */
   seenIn: string;
   checkedAt: Date;
 }
@@ -91,7 +92,7 @@ export class FileIndexStore {
   async ensureIndexes(): Promise<void> {
     await Promise.all([
       this.index.ensureIndexes(),
-      this.state.createIndex({ connector: 1, type: 1, seenIn: 1 }, { name: 'by_crawl' }),
+      this.state.createIndex({ connector: 1, type: 1, checkedAt: 1 }, { name: 'by_check' }),
     ]);
   }
 
@@ -132,7 +133,7 @@ export class FileIndexStore {
   async repostCrawl(run: CrawlRun): Promise<void> {
     // A minute's margin: the crawl may have run on several workers, whose clocks differ a little.
     const since = new Date((run.postedUntil ?? run.startedAt).getTime() - 60_000);
-    const read = await this.state.find({ connector: this.connector, type: 'file', seenIn: run.crawlId, status: 'indexed', checkedAt: { $gte: since } }, { projection: { file: 1 } }).toArray();
+    const read = await this.state.find({ connector: this.connector, type: 'file', status: 'indexed', checkedAt: { $gte: since } }, { projection: { file: 1 } }).toArray();
     await this.index.repost(read.map((d) => (d as FileState).file));
   }
 
@@ -153,10 +154,10 @@ export class FileIndexStore {
     return new Map(docs.flatMap((d) => (d?.type === 'file' ? [[d.file, d]] : [])));
   }
 
-  async saveFileStates(states: readonly FileState[], seen: readonly string[], crawlId: string): Promise<void> {
+  /** The states of the files a batch read or skipped; unchanged files are not written at all. */
+  async saveFileStates(states: readonly FileState[]): Promise<void> {
     // Most states written are of files new to the index (a first crawl): inserted together, the others replaced.
     await insertNew(this.state, [...states], (s) => ({ replaceOne: { filter: { _id: s._id }, replacement: s, upsert: true } }));
-    await bulkInChunks(this.state, seen.map((f) => ({ updateOne: { filter: { _id: this.stateId(f) }, update: { $set: { seenIn: crawlId } } } })));
   }
 
   /** After a rewrite: the file's new size and time, so the next crawl does not read it again for nothing. */
@@ -170,10 +171,10 @@ export class FileIndexStore {
     await bulkInChunks(this.state, files.map((f) => ({ deleteOne: { filter: { _id: this.stateId(f) } } })));
   }
 
-  /** Files a finished crawl did not see: gone from the share. A scan of the share's crawl state, once per crawl. */
-  async unseenFiles(crawlId: string): Promise<string[]> {
-    const docs = await this.state.find({ connector: this.connector, type: 'file', seenIn: { $ne: crawlId } }, { projection: { file: 1 } }).toArray();
-    return docs.map((d) => (d as FileState).file);
+  /** Files known to the index that a finished crawl did not walk: gone from the share. A scan of the share's crawl state, once per crawl. */
+  async unseenFiles(seen: ReadonlySet<string>): Promise<string[]> {
+    const docs = await this.state.find({ connector: this.connector, type: 'file' }, { projection: { file: 1 } }).toArray();
+    return docs.map((d) => (d as FileState).file).filter((file) => !seen.has(file));
   }
 
   /** A scan of the share's crawl state: asked for by people, not on hot paths. */
