@@ -14,6 +14,8 @@ export interface Contribution {
   /** Location id → the hashes posted for it. */
   locs: Map<string, string[]>;
   parts: number;
+  /** Changes with every write: tells a crawl whether someone else (an erasure) rewrote the file since. */
+  stamp: string;
 }
 
 export interface ContributionDoc {
@@ -24,6 +26,7 @@ export interface ContributionDoc {
   format: FileFormat;
   /** How many documents the record takes (said by each). */
   parts: number;
+  stamp: string;
   locs: Record<string, string[]>;
 }
 
@@ -33,6 +36,7 @@ export interface ContributionWrite {
   format: FileFormat;
   locs: Map<string, string[]>;
   hadParts?: number;
+  stamp: string;
 }
 
 const PART_SIZE = 5_000;
@@ -53,7 +57,7 @@ export class Contributions {
   async read(files: readonly string[]): Promise<Map<string, Contribution>> {
     const records = new Map<string, Contribution>();
     for (const head of await inParallel(files, (file) => this.docs.findOne({ _id: this.#id(file, 0) }))) {
-      if (head) records.set(head.file, { format: head.format, parts: head.parts, locs: new Map(Object.entries(head.locs)) });
+      if (head) records.set(head.file, { format: head.format, parts: head.parts, stamp: head.stamp, locs: new Map(Object.entries(head.locs)) });
     }
     const rest = [...records].flatMap(([file, record]) => range(1, record.parts).map((part) => this.#id(file, part)));
     for (const doc of await inParallel(rest, (_id) => this.docs.findOne({ _id }))) {
@@ -62,12 +66,18 @@ export class Contributions {
     return records;
   }
 
+  /** Each file's current stamp, without its locations. */
+  async stamps(files: readonly string[]): Promise<Map<string, string>> {
+    const heads = await inParallel(files, (file) => this.docs.findOne({ _id: this.#id(file, 0) }, { projection: { file: 1, stamp: 1 } }));
+    return new Map(heads.flatMap((h) => (h ? [[h.file, h.stamp]] : [])));
+  }
+
   async write(records: readonly ContributionWrite[]): Promise<void> {
     const docs = (r: ContributionWrite): ContributionDoc[] => {
       const locs = [...r.locs];
       const parts = partsFor(locs.length);
       const doc = (part: number): ContributionDoc => ({
-        _id: this.#id(r.file, part), connector: this.connector, type: 'contribution', file: r.file, format: r.format, parts,
+        _id: this.#id(r.file, part), connector: this.connector, type: 'contribution', file: r.file, format: r.format, parts, stamp: r.stamp,
         locs: Object.fromEntries(locs.slice(part * PART_SIZE, (part + 1) * PART_SIZE)),
       });
       return range(0, parts).map(doc);

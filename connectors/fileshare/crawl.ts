@@ -172,7 +172,9 @@ async function indexBatch(
     else toRead.push(item);
   }
   for (let i = 0; i < toRead.length; i += CONCURRENCY) await Promise.all(toRead.slice(i, i + CONCURRENCY).map(readOne));
-  // Once a crawl was cut off, what the index recorded for a file may not all have been written: all is written again.
-  await store.replaceFiles(reindexed, entries, { changesOnly: !strayEntries, pending: share.pending });
+  // The crawl state says which records of the index were all written; the others are written again (see FileIndex.replace).
+  const recorded = new Map(reindexed.flatMap((file) => (known.get(file)?.indexStamp ? [[file, known.get(file)!.indexStamp!]] : [])));
+  const stamps = await store.replaceFiles(reindexed, entries, { recorded, pending: share.pending });
+  for (const s of states) if (stamps.has(s.file)) s.indexStamp = stamps.get(s.file);
   await store.saveFileStates(states);
 }

@@ -121,11 +121,10 @@ async function redactFile(share: EraseShare, file: string, real: string, format:
     if (left) return manual('a rewrite would have left the identifiers in place, so the file was not changed');
     await writeAtomically(real, rewritten, share.hooks);
     const stat = await fs.stat(real);
-    await share.store.replaceFiles([file], indexEntries(share.store.connector, file, format, after));
-    await share.store.fileRewritten(file, stat.size, Math.trunc(stat.mtimeMs), after.length);
+    await share.store.reindexFile(file, indexEntries(share.store.connector, file, format, after), { size: stat.size, mtimeMs: Math.trunc(stat.mtimeMs), locations: after.length });
     await share.store.tombstone(targets.map((t) => tombstone(share, file, format, t.locId, 'anonymised', `redacted in place (${wanted.get(t.locId)!.where})`)));
   }
-  else await share.store.replaceFiles([file], indexEntries(share.store.connector, file, format, fragments));
+  else await share.store.reindexFile(file, indexEntries(share.store.connector, file, format, fragments));
   const redacted = new Set(targets.map((t) => t.locId));
   return items.map(([ref, l]) => {
     if (redacted.has(ref.id)) return { ref, action: 'anonymised' as const, detail: `redacted in place (${l.where})` };

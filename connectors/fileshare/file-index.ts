@@ -7,6 +7,7 @@
  * - `<connector>|<locId>|erased` a tombstone per erased location.
  * Names are not indexed (they never locate anyone on their own); nothing is in clear.
  */
+import { randomUUID } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import type { Storage } from '../../core/storage/mongo.js';
 import type { FileFormat } from './config.js';
@@ -116,13 +117,16 @@ export class FileIndex {
 
   /**
    * What the given files put in the index becomes `entries` (files without entries are dropped
-   * from it). `changesOnly` trusts what the index recorded for the files as fully written, so only
-   * what differs is written; without it (an erasure, a crawl resumed after a crash) all is written
-   * again. With `pending`, new postings wait there for `post` (a crawl); removals are written at once.
+   * from it); returns the stamp each file's record now has. Where `recorded` holds the stamp of a
+   * file's record, what the record lists was all written, so only what differs is written; any
+   * other record may be a claim cut off by a crash, and all is written again. With `pending`, new
+   * postings wait there for `post` (a crawl); removals are written at once.
    */
-  async replace(files: readonly string[], entries: readonly IndexEntry[], options: { changesOnly: boolean; pending?: PendingPostings }): Promise<void> {
+  async replace(files: readonly string[], entries: readonly IndexEntry[], options: { recorded?: ReadonlyMap<string, string>; pending?: PendingPostings } = {}): Promise<Map<string, string>> {
     const next = this.#byFile(entries);
     const before = await this.contributions.read(files);
+    const stamp = randomUUID();
+    const stamps = new Map<string, string>();
     const claims: ContributionWrite[] = [];
     const finals: ContributionWrite[] = [];
     const written: LocationDoc[] = [];
@@ -135,40 +139,45 @@ export class FileIndex {
       const hadLocs = had?.locs ?? new Map<string, string[]>();
       const locs = new Map([...has.values()].map((l) => [l.locId, l.hashes]));
       const gone = [...hadLocs.keys()].filter((id) => !has.has(id));
+      const adds = [...has.keys()].some((id) => !hadLocs.has(id));
       let parts = had?.parts;
-      if ([...has.keys()].some((id) => !hadLocs.has(id))) {
+      if (adds) {
         const claim = new Map([...hadLocs, ...locs]);
-        claims.push({ file, format, locs: claim, hadParts: parts });
+        claims.push({ file, format, locs: claim, hadParts: parts, stamp });
         parts = partsFor(claim.size);
       }
-      if (gone.length > 0) finals.push({ file, format, locs, hadParts: parts });
-      written.push(...[...has.values()].filter((l) => !options.changesOnly || !hadLocs.has(l.locId)));
+      if (gone.length > 0) finals.push({ file, format, locs, hadParts: parts, stamp });
+      stamps.set(file, adds || gone.length > 0 || !had ? stamp : had.stamp);
+      const trusted = had !== undefined && options.recorded?.get(file) === had.stamp;
+      written.push(...[...has.values()].filter((l) => !trusted || !hadLocs.has(l.locId)));
       removed.push(...gone.map((id): [string, string[]] => [id, hadLocs.get(id)!]));
     }
     await this.contributions.write(claims);
     await bulkInChunks(this.locations, removed.map(([id]) => ({ deleteOne: { filter: { _id: this.#locationId(id) } } })));
-    // A location's id fixes its content: one written before (a crash, an erasure) is the same.
-    await insertNew(this.locations, written);
+    // A location's id fixes its content: one written before (a crash) is the same.
+    for (let i = 0; i < written.length; i += 1_000) await insertNew(this.locations, written.slice(i, i + 1_000));
     const added: PostingChanges<FileFormat> = new Map();
     for (const l of written) {
-      if (options.pending) options.pending.add(l.file, l.locId, l.hashes);
+      if (options.pending) options.pending.add(l.file, l.format, stamps.get(l.file)!, l.locId, l.hashes);
       else for (const hash of l.hashes) addChange(added, hash, l.locId, l.format);
     }
     await writePostings(this.postings, this.connector, added, unposted(removed));
     await this.contributions.write(finals);
+    return stamps;
   }
 
-  /** Writes a crawl's pending postings, of what the files still hold (an erasure may have rewritten one since). */
+  /** Writes a crawl's pending postings, but for files someone else (an erasure) rewrote since: that one wrote theirs. */
   async post(pending: PendingPostings): Promise<void> {
-    const held = await this.contributions.read([...pending.files()]);
-    const added: PostingChanges<FileFormat> = new Map();
-    for (const [hash, locs] of pending.added) {
-      for (const [locId, file] of locs) {
-        const record = held.get(file);
-        if (record?.locs.has(locId)) addChange(added, hash, locId, record.format);
+    const stamps = await this.contributions.stamps([...pending.files.keys()]);
+    const current = (file: string) => stamps.get(file) === pending.files.get(file)!.stamp;
+    const hashes = [...pending.added.keys()];
+    for (let i = 0; i < hashes.length; i += 1_000) {
+      const added: PostingChanges<FileFormat> = new Map();
+      for (const hash of hashes.slice(i, i + 1_000)) {
+        for (const [locId, file] of pending.added.get(hash)!) if (current(file)) addChange(added, hash, locId, pending.files.get(file)!.format);
       }
+      await writePostings(this.postings, this.connector, added, new Map());
     }
-    await writePostings(this.postings, this.connector, added, new Map());
     pending.clear();
   }
 
@@ -187,7 +196,7 @@ export class FileIndex {
     const removed = [...records.values()].flatMap((record) => [...record.locs]);
     await bulkInChunks(this.locations, removed.map(([id]) => ({ deleteOne: { filter: { _id: this.#locationId(id) } } })));
     await writePostings(this.postings, this.connector, new Map(), unposted(removed));
-    await this.contributions.write([...records].map(([file, record]) => ({ file, format: record.format, locs: new Map(), hadParts: record.parts })));
+    await this.contributions.write([...records].map(([file, record]) => ({ file, format: record.format, locs: new Map(), hadParts: record.parts, stamp: record.stamp })));
   }
 
   #byFile(entries: readonly IndexEntry[]): Map<string, Map<string, LocationDoc>> {

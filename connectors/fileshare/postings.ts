@@ -29,19 +29,19 @@ export function addChange<T>(changes: PostingChanges<T>, hash: string, locId: st
 export class PendingPostings {
   /** Hash → location id → the file it is in. */
   readonly added: PostingChanges<string> = new Map();
+  /** Each file's format, and the stamp of its record once written: a record stamped since was rewritten by someone else. */
+  readonly files = new Map<string, { format: FileFormat; stamp: string }>();
   pairs = 0;
 
-  add(file: string, locId: string, hashes: readonly string[]): void {
+  add(file: string, format: FileFormat, stamp: string, locId: string, hashes: readonly string[]): void {
+    this.files.set(file, { format, stamp });
     for (const hash of hashes) addChange(this.added, hash, locId, file);
     this.pairs += hashes.length;
   }
 
-  files(): Set<string> {
-    return new Set([...this.added.values()].flatMap((locs) => [...locs.values()]));
-  }
-
   clear(): void {
     this.added.clear();
+    this.files.clear();
     this.pairs = 0;
   }
 }
@@ -59,8 +59,11 @@ export async function writePostings(postings: Collection<PostingDoc>, connector:
   };
 
   // A first crawl meets most identifiers for the first time: postings are tried as new, a thousand per command, and merged into those already there.
-  const fresh = [...added].filter(([hash]) => !removed.has(hash)).map(([hash, locs]): PostingDoc => ({ _id: key(hash), ...onInsert, locs: Object.fromEntries(locs) }));
-  for (let i = 0; i < fresh.length; i += 1_000) await insertNew(postings, fresh.slice(i, i + 1_000), (doc) => upsert(doc._id, Object.entries(doc.locs)));
+  const fresh = [...added.keys()].filter((hash) => !removed.has(hash));
+  for (let i = 0; i < fresh.length; i += 1_000) {
+    const docs = fresh.slice(i, i + 1_000).map((hash): PostingDoc => ({ _id: key(hash), ...onInsert, locs: Object.fromEntries(added.get(hash)!) }));
+    await insertNew(postings, docs, (doc) => upsert(doc._id, Object.entries(doc.locs)));
+  }
   await bulkInChunks(postings, [...added].filter(([hash]) => removed.has(hash)).map(([hash, locs]) => upsert(key(hash), locs, removed.get(hash))));
 
   // Postings that only lose locations: read first, so that those left with none are deleted rather than emptied.

@@ -51,6 +51,8 @@ export interface FileState {
   reason?: SkipReason;
   detail?: string;
   locations?: number;
+  /** The stamp of the file's record in the index once all it lists was written (see FileIndex.replace). */
+  indexStamp?: string;
   /** The crawl that last read or skipped the file. */
   seenIn: string;
   checkedAt: Date;
@@ -120,9 +122,17 @@ export class FileIndexStore {
     return this.index.forLocations(locIds);
   }
 
-  /** What the given files put in the index becomes `entries` (tombstones stay); see FileIndex.replace for the options. */
-  async replaceFiles(files: readonly string[], entries: readonly IndexEntry[], options: { changesOnly?: boolean; pending?: PendingPostings } = {}): Promise<void> {
-    await this.index.replace(files, entries, { changesOnly: options.changesOnly ?? false, pending: options.pending });
+  /** What the given files put in the index becomes `entries` (tombstones stay); see FileIndex.replace. */
+  replaceFiles(files: readonly string[], entries: readonly IndexEntry[], options: { recorded?: ReadonlyMap<string, string>; pending?: PendingPostings } = {}): Promise<Map<string, string>> {
+    return this.index.replace(files, entries, options);
+  }
+
+  /** An erasure's new index of one file (and, if it rewrote the file, its new size and time, so the next crawl does not read it again for nothing). */
+  async reindexFile(file: string, entries: readonly IndexEntry[], rewritten?: Pick<FileState, 'size' | 'mtimeMs' | 'locations'>): Promise<void> {
+    const state = await this.state.findOne({ _id: this.stateId(file) });
+    const recorded = state?.type === 'file' && state.indexStamp ? new Map([[file, state.indexStamp]]) : undefined;
+    const indexStamp = (await this.index.replace([file], entries, { recorded })).get(file);
+    await this.state.updateOne({ _id: this.stateId(file) }, { $set: { ...rewritten, ...(rewritten ? { checkedAt: new Date() } : {}), ...(indexStamp ? { indexStamp } : {}) } });
   }
 
   post(pending: PendingPostings): Promise<void> {
@@ -158,11 +168,6 @@ export class FileIndexStore {
   async saveFileStates(states: readonly FileState[]): Promise<void> {
     // Most states written are of files new to the index (a first crawl): inserted together, the others replaced.
     await insertNew(this.state, [...states], (s) => ({ replaceOne: { filter: { _id: s._id }, replacement: s, upsert: true } }));
-  }
-
-  /** After a rewrite: the file's new size and time, so the next crawl does not read it again for nothing. */
-  async fileRewritten(file: string, size: number, mtimeMs: number, locations: number): Promise<void> {
-    await this.state.updateOne({ _id: this.stateId(file) }, { $set: { size, mtimeMs, locations, checkedAt: new Date() } });
   }
 
   async dropFiles(files: readonly string[]): Promise<void> {
