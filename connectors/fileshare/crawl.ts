@@ -2,7 +2,8 @@
  * The crawl: walks every root in a fixed order, reads only the files whose
  * size or modification time changed, records why any file was skipped, drops
  * files that disappeared, and checkpoints after each batch so a crawl cut off
- * (a worker restart) resumes where it stopped.
+ * (a worker restart) resumes where it stopped. Each batch writes its files'
+ * locations at once; their new postings wait to be written together.
  */
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
