@@ -30,6 +30,9 @@ interface Answer {
 }
 
 export class Federation implements SubjectLookup {
+  /** The connectors enabled at the last lookup, asked early by the next one. */
+  #lastEnabled: ConnectorDoc[] | null = null;
+
   constructor(
     private readonly catalog: Pick<ConnectorCatalog, 'list' | 'open'>,
     private readonly audit: Pick<AuditTrail, 'record'>,
@@ -42,8 +45,7 @@ export class Federation implements SubjectLookup {
   async lookup(input: IdentityInput, actor: Actor): Promise<SubjectView> {
     const identity = normaliseIdentity(input, this.options.defaultCountry as CountryCode);
     const started = performance.now();
-    const connectors = await this.catalog.list({ enabled: true });
-    const [systems, restriction] = await Promise.all([Promise.all(connectors.map((doc) => this.#askSystem(doc, identity))), this.restrictions?.find(identity) ?? null]);
+    const [systems, restriction] = await Promise.all([this.#askEnabledSystems(identity), this.restrictions?.find(identity) ?? null]);
     // No personal data leaves without its audit entry: a failed append fails the lookup.
     await this.audit.record({
       actor,
@@ -60,13 +62,49 @@ export class Federation implements SubjectLookup {
     return { identity, systems, sensitiveFindings: sensitiveFindings(systems), restricted: restriction !== null || systems.some((s) => s.restricted === true), restriction };
   }
 
-  async #askSystem(doc: ConnectorDoc, identity: SubjectIdentity): Promise<SystemResult> {
+  /**
+   * Every enabled system's answer. Reading the catalog costs a query as long as a
+   * quick system's own answer, so the systems enabled at the last lookup are asked
+   * while it is read: an answer counts only if the catalog still lists its
+   * connector unchanged; any other enabled connector is asked once the catalog is
+   * read, and an answer from a connector since disabled or removed is dropped.
+   */
+  async #askEnabledSystems(identity: SubjectIdentity): Promise<SystemResult[]> {
+    const current = this.catalog.list({ enabled: true });
+    const early = new Map(
+      (this.#lastEnabled ?? []).map((doc) => {
+        const cancel = { abandoned: false };
+        return [doc._id, { updatedAt: doc.updatedAt.getTime(), cancel, answer: this.#askSystem(doc, identity, cancel) }];
+      }),
+    );
+    let connectors: ConnectorDoc[];
+    try {
+      connectors = await current;
+    } catch (error) {
+      for (const asked of early.values()) asked.cancel.abandoned = true;
+      throw error;
+    }
+    this.#lastEnabled = connectors;
+    const answers = connectors.map((doc) => {
+      const asked = early.get(doc._id);
+      if (asked && asked.updatedAt === doc.updatedAt.getTime()) {
+        early.delete(doc._id);
+        return asked.answer;
+      }
+      return this.#askSystem(doc, identity);
+    });
+    // Asked early but no longer enabled as they were: their answers are not wanted (#askSystem never rejects).
+    for (const unwanted of early.values()) unwanted.cancel.abandoned = true;
+    return Promise.all(answers);
+  }
+
+  async #askSystem(doc: ConnectorDoc, identity: SubjectIdentity, cancel = { abandoned: false }): Promise<SystemResult> {
     const started = performance.now();
     const entry = { connectorId: doc._id, name: doc.name, kind: doc.kind };
     let abandoned = false;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(resolve, this.options.timeoutMs, 'timeout')));
-    const work = this.#collect(doc, identity, () => abandoned);
+    const work = this.#collect(doc, identity, () => abandoned || cancel.abandoned);
     work.catch(() => undefined); // a failure after the deadline has no one left to tell
     try {
       const answer = await Promise.race([work, deadline]);
@@ -97,7 +135,7 @@ export class Federation implements SubjectLookup {
     const [description, refs] = await Promise.all([connector.describe(), connector.locate(identity)]);
     const classify = recordClassifier(description);
     const records: FoundRecord[] = [];
-    if (refs.length > 0) {
+    if (refs.length > 0 && !abandoned()) {
       for await (const record of connector.read(refs)) {
         if (abandoned()) break;
         records.push(classify(record));

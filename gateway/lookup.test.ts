@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PEOPLE } from './fixture-connectors.js';
-import { graphql, startTestServices, type TestServices } from './testing.js';
+import { ConnectorCatalog } from '../connectors/sdk/catalog.js';
+import { ConnectorRepository } from '../core/storage/connectors.js';
+import { graphql, startTestServices, testRegistry, type TestServices } from './testing.js';
 import type { Federation } from './federation.js';
 import { createGateway, type Gateway } from './yoga.js';
 
@@ -122,6 +124,38 @@ describe('subject lookup', () => {
     expect(JSON.stringify(entry)).not.toContain('lea');
     expect(entry!.systems).toEqual(expect.arrayContaining([{ connectorId: crm, status: 'OK' }, { connectorId: down, status: 'ERROR' }]));
     expect(await services.audit.verifyChain()).toMatchObject({ ok: true });
+  });
+
+  it('follows the connectors as registered, enabled and removed by another process from one lookup to the next', async () => {
+    await register('crm');
+    await register('paused');
+    await register('gone');
+    const systemsOf = async () => {
+      const answer = await graphql(gateway.fetch, services.tokens.dpo, LOOKUP, { identity: { email: 'lea.martin@example.org' } });
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.subject.systems.map((s: { name: string; status: string; records: unknown[] }) => [s.name, s.status, s.records.length]).sort();
+    };
+    expect(await systemsOf()).toEqual([['crm', 'OK', 2], ['gone', 'OK', 2], ['paused', 'OK', 2]]);
+
+    // The CLI or another gateway: a catalog of its own on the same database.
+    const elsewhere = new ConnectorCatalog(new ConnectorRepository(services.storage), testRegistry(), {
+      secretKeys: services.config.secretKeys,
+      timeoutMs: services.config.connectorTimeoutMs,
+      defaultCountry: services.config.defaultCountry,
+      storage: services.storage,
+    });
+    await elsewhere.setEnabled('paused', false);
+    await elsewhere.remove('gone');
+    const late = await elsewhere.register({ kind: 'fixture', name: 'late', config: {} });
+    await elsewhere.closeAll();
+
+    expect(await systemsOf()).toEqual([['crm', 'OK', 2], ['late', 'OK', 2]]);
+    const entry = (await services.audit.forSubject({ email: 'lea.martin@example.org' })).at(-1)!;
+    expect(entry.systems.map((s) => s.connectorId)).toHaveLength(2);
+    expect(entry.systems.map((s) => s.connectorId)).toContain(late._id);
+    // And back: enabled again, it answers at once.
+    await services.catalog.setEnabled('paused', true);
+    expect(await systemsOf()).toEqual([['crm', 'OK', 2], ['late', 'OK', 2], ['paused', 'OK', 2]]);
   });
 
   it('refuses a malformed identity with a clear error, asking no system and auditing nothing', async () => {

@@ -171,11 +171,15 @@ export class ConnectorCatalog {
     return doc;
   }
 
-  /** A live connector for a stored one, shared between callers until the stored one changes. */
+  /**
+   * A live connector for a stored one, shared between callers until the stored one
+   * changes. A doc older than the open connector's gets that connector: someone
+   * has read a newer one since, and the newer one is never closed for an older.
+   */
   async open(docOrId: ConnectorDoc | string): Promise<Connector> {
     const doc = typeof docOrId === 'string' ? await this.get(docOrId) : docOrId;
     const cached = this.#open.get(doc._id);
-    if (cached && cached.updatedAt === doc.updatedAt.getTime()) return cached.connector;
+    if (cached && cached.updatedAt >= doc.updatedAt.getTime()) return cached.connector;
     if (cached) void this.#forget(doc._id);
     const plugin = this.registry.get(doc.kind);
     const secrets = doc.secrets ? (JSON.parse(unseal(doc.secrets, this.options.secretKeys)) as Record<string, string>) : {};
