@@ -26,22 +26,26 @@ export async function locateSubject(driver: SqlDriver, model: SqlModel, identity
     found.set(key, ref);
     return true;
   };
+  // The queries of one step are independent: they run at once (the pool has several connections), their rows taken in order.
   const system = identity.externalSystem;
-  for (const lookup of model.lookups) {
-    if (lookup.kind === 'externalId' && system && system !== options.connector.id && system !== options.connector.name) continue;
-    for (const id of await findByIdentifier(driver, model, lookup, identity, options.defaultCountry)) add({ object: lookup.subject, id, matchedOn: lookup.kind });
-  }
+  const lookups = model.lookups.filter((l) => !(l.kind === 'externalId' && system && system !== options.connector.id && system !== options.connector.name));
+  const matches = await Promise.all(lookups.map((lookup) => findByIdentifier(driver, model, lookup, identity, options.defaultCountry)));
+  lookups.forEach((lookup, i) => {
+    for (const id of matches[i]!) add({ object: lookup.subject, id, matchedOn: lookup.kind });
+  });
 
   let frontier = [...found.values()];
   for (let depth = 1; depth <= model.maxDepth && frontier.length > 0; depth++) {
     const next: RecordRef[] = [];
-    for (const fk of model.children) {
-      const ids = frontier.filter((ref) => ref.object === fk.refTable).map((ref) => ref.id);
-      for (const [id, parentId] of await follow(driver, model, fk, 'down', ids)) {
+    const from = frontier;
+    const steps = model.children.map((fk) => ({ fk, ids: from.filter((ref) => ref.object === fk.refTable).map((ref) => ref.id) })).filter((step) => step.ids.length > 0);
+    const reached = await Promise.all(steps.map(({ fk, ids }) => follow(driver, model, fk, 'down', ids)));
+    steps.forEach(({ fk }, i) => {
+      for (const [id, parentId] of reached[i]!) {
         const ref: RecordRef = { object: fk.table, id, matchedOn: 'relation', parent: { object: fk.refTable, id: parentId } };
         if (add(ref)) next.push(ref);
       }
-    }
+    });
     frontier = next;
   }
 

@@ -10,19 +10,23 @@ import type { SqlModel } from './model.js';
  */
 export async function ownedAlone(driver: SqlDriver, model: SqlModel, tableName: string, id: string, found: ReadonlyMap<string, RecordRef>): Promise<boolean> {
   const table = model.catalog.tables.get(tableName)!;
-  for (const fk of model.catalog.foreignKeys) {
-    if (fk.refTable !== tableName) continue;
-    const referrer = model.catalog.tables.get(fk.table)!;
-    const owned = [...found.values()].filter((ref) => ref.object === fk.table).length;
-    const statement = new Statement(driver);
-    const select = referrer.primaryKey.length > 0 ? keyColumns(driver, 'r', referrer) : '1 AS k0';
-    const rows = await driver.query(
-      `SELECT ${select} FROM ${driver.table(fk.table)} r JOIN ${driver.table(tableName)} t ON ${joinOn(driver, 'r', fk.columns, 't', fk.refColumns)}
-       WHERE ${matchKeys(statement, driver, 't', table, [id])} LIMIT ${owned + 1}`,
-      statement.params,
-    );
-    if (referrer.primaryKey.length === 0 && rows.length > 0) return false;
-    if (rows.some((row) => !found.has(`${fk.table}\u0000${keyOfRow(row, referrer.primaryKey.length)}`))) return false;
-  }
-  return true;
+  // Each referring table is asked at once; any row of someone else's answers no.
+  const verdicts = await Promise.all(
+    model.catalog.foreignKeys
+      .filter((fk) => fk.refTable === tableName)
+      .map(async (fk) => {
+        const referrer = model.catalog.tables.get(fk.table)!;
+        const owned = [...found.values()].filter((ref) => ref.object === fk.table).length;
+        const statement = new Statement(driver);
+        const select = referrer.primaryKey.length > 0 ? keyColumns(driver, 'r', referrer) : '1 AS k0';
+        const rows = await driver.query(
+          `SELECT ${select} FROM ${driver.table(fk.table)} r JOIN ${driver.table(tableName)} t ON ${joinOn(driver, 'r', fk.columns, 't', fk.refColumns)}
+           WHERE ${matchKeys(statement, driver, 't', table, [id])} LIMIT ${owned + 1}`,
+          statement.params,
+        );
+        if (referrer.primaryKey.length === 0) return rows.length === 0;
+        return rows.every((row) => found.has(`${fk.table}\u0000${keyOfRow(row, referrer.primaryKey.length)}`));
+      }),
+  );
+  return verdicts.every(Boolean);
 }
