@@ -45,13 +45,14 @@ export class Federation implements SubjectLookup {
   async lookup(input: IdentityInput, actor: Actor): Promise<SubjectView> {
     const identity = normaliseIdentity(input, this.options.defaultCountry as CountryCode);
     const started = performance.now();
-    const [systems, restriction] = await Promise.all([this.#askEnabledSystems(identity), this.restrictions?.find(identity) ?? null]);
+    const [{ systems, discarded }, restriction] = await Promise.all([this.#askEnabledSystems(identity), this.restrictions?.find(identity) ?? null]);
     // No personal data leaves without its audit entry: a failed append fails the lookup.
     await this.audit.record({
       actor,
       action: 'subject.lookup',
       subject: identity,
-      systems: systems.map((s) => ({ connectorId: s.connectorId, status: s.status })),
+      // A system asked early and dropped may have been read: the trail says so.
+      systems: [...systems.map((s) => ({ connectorId: s.connectorId, status: s.status })), ...discarded.map((connectorId) => ({ connectorId, status: 'DISCARDED' }))],
     });
     log.info('lookup answered', {
       systems: systems.length,
@@ -67,9 +68,10 @@ export class Federation implements SubjectLookup {
    * quick system's own answer, so the systems enabled at the last lookup are asked
    * while it is read: an answer counts only if the catalog still lists its
    * connector unchanged; any other enabled connector is asked once the catalog is
-   * read, and an answer from a connector since disabled or removed is dropped.
+   * read, and an answer from a connector since disabled, removed or changed is
+   * dropped (and named in the audit entry as discarded).
    */
-  async #askEnabledSystems(identity: SubjectIdentity): Promise<SystemResult[]> {
+  async #askEnabledSystems(identity: SubjectIdentity): Promise<{ systems: SystemResult[]; discarded: string[] }> {
     const current = this.catalog.list({ enabled: true });
     const early = new Map(
       (this.#lastEnabled ?? []).map((doc) => {
@@ -95,7 +97,7 @@ export class Federation implements SubjectLookup {
     });
     // Asked early but no longer enabled as they were: their answers are not wanted (#askSystem never rejects).
     for (const unwanted of early.values()) unwanted.cancel.abandoned = true;
-    return Promise.all(answers);
+    return { systems: await Promise.all(answers), discarded: [...early.keys()] };
   }
 
   async #askSystem(doc: ConnectorDoc, identity: SubjectIdentity, cancel = { abandoned: false }): Promise<SystemResult> {
