@@ -15,8 +15,8 @@ export interface AmendmentSummary {
   missing: number;
   /** Rectification: per object, the fields written. */
   fields: Record<string, string[]>;
-  /** Fields or records the system refused, with its reason (no values). */
-  skipped: { object: string; field: string | null; reason: string }[];
+  /** Fields or records left as they were, with the system's reason (no values): one entry per object, field and reason, with how many records. */
+  skipped: { object: string; field: string | null; reason: string; records: number }[];
   /** How the result was checked: reading the records back, the system's consent state, or not at all. */
   verifiedBy: 'read_back' | 'consent' | 'none';
   /** Records the check found as asked. */
@@ -27,6 +27,13 @@ export interface AmendmentSummary {
 
 export function emptyAmendment(action: AmendmentAction, verifiedBy: AmendmentSummary['verifiedBy']): AmendmentSummary {
   return { action, changed: 0, unchanged: 0, missing: 0, fields: {}, skipped: [], verifiedBy, verified: 0, unverified: 0 };
+}
+
+/** Counts one more record left as it was for this reason (thirty rentals without a restriction flag are one line). */
+export function noteSkipped(summary: AmendmentSummary, object: string, field: string | null, reason: string): void {
+  const same = summary.skipped.find((s) => s.object === object && s.field === field && s.reason === reason);
+  if (same) same.records += 1;
+  else summary.skipped.push({ object, field, reason, records: 1 });
 }
 
 /** Adds written field names under their object, each once, in a stable order. */

@@ -81,7 +81,8 @@ function rectificationReport(): CompletionReport {
         connectorId: 'conn_sf', name: 'crm', kind: 'salesforce', counts: { located: 2, exported: 0, changed: 2, verified: 1 }, attempts: 2, error: 'Salesforce answered 503',
         amendment: {
           action: 'rectify', changed: 2, unchanged: 0, missing: 1, fields: { Contact: ['LastName', 'MobilePhone'], Lead: ['Phone'] },
-          skipped: [{ object: 'Contact', field: 'Email', reason: 'read-only <b>field</b>' }], verifiedBy: 'read_back', verified: 1, unverified: 1,
+          skipped: [{ object: 'Contact', field: 'Email', reason: 'read-only <b>field</b>', records: 1 }, { object: 'Task', field: null, reason: 'no field to correct', records: 31 }],
+          verifiedBy: 'read_back', verified: 1, unverified: 1,
         },
       }),
       system({
@@ -127,6 +128,7 @@ describe('the report page says what each system did', () => {
     expect(text).toContain('Records changed 2 Already as asked 0 Gone before the change 1');
     expect(text).toContain('Fields written Contact: LastName, MobilePhone Lead: Phone');
     expect(text).toContain('Not done, and why Contact, field Email: read-only &lt;b&gt;field&lt;/b&gt;');
+    expect(text).toContain('Task: no field to correct (31 records)');
     expect(text).toContain('Checked afterwards By reading the records back: 1 as asked, 1 not as asked. The data protection officer must look into it.');
     expect(text).toContain('Attempts Failed, then retried: done at run 2.');
     expect(text).not.toContain('Package the subject downloads');
@@ -163,6 +165,7 @@ describe('the report page says what each system did', () => {
     expect(rect).toContain('Comptes trouvés : 2, exportés : 0, modifiés : 2, vérifiés conformes : 1');
     expect(rect).toContain('Champs écrits Contact : LastName, MobilePhone Lead : Phone');
     expect(rect).toContain('Non fait, et pourquoi Contact, champ Email : read-only &lt;b&gt;field&lt;/b&gt;');
+    expect(rect).toContain('Task : no field to correct (31 enregistrements)');
     expect(rect).toContain('Vérification après coup En relisant les enregistrements : 1 conformes, 1 non conformes.');
     expect(rect).toContain('Tentatives En échec, puis relancé : fait à la tentative 2.');
     expect(rect).toContain('Fait par une personne Ce système est tenu par des personnes : le travail a été fait à la main. Tâche mt_1 Faite par archivist@corp.example Le 19 juin 2025');

@@ -44,7 +44,11 @@ const list = (items: readonly (Html | string)[]) => html`<ul class="plain">${ite
 
 function amendmentRows(a: AmendmentSummary, { r }: Words): Html {
   const fields = Object.entries(a.fields).map(([object, names]) => format(r.fieldsIn, { object, fields: names.join(', ') }));
-  const skipped = a.skipped.map((s) => format(s.field ? r.skippedField : r.skippedRecord, { object: s.object, field: s.field ?? '', reason: s.reason }));
+  const skipped = a.skipped.map((s) => {
+    const line = format(s.field ? r.skippedField : r.skippedRecord, { object: s.object, field: s.field ?? '', reason: s.reason });
+    // Summaries made before entries were grouped have no count: one record each.
+    return (s.records ?? 1) > 1 ? `${line} ${format(r.skippedRecords, { records: s.records })}` : line;
+  });
   const check = format(r[`verifiedBy.${a.verifiedBy}`], { verified: a.verified, unverified: a.unverified });
   return html`${row(r.changedRecords, String(a.changed))}
 ${row(r.unchangedRecords, String(a.unchanged))}

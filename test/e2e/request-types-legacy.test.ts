@@ -71,6 +71,15 @@ describe('amending requests on the legacy SQL databases, end to end through Grap
     for (const name of DATABASES) expect(restricted.systems[name]!.restricted, name).toBe(true); // the databases say so themselves
     const report = byName((await flow.signedReport(restriction.reportUrl!)).systems);
     for (const name of DATABASES) expect(report[name]!.amendment, name).toMatchObject({ action: 'restrict', changed: 1, verifiedBy: 'consent', verified: 1, unverified: 0 });
+    // Her other rows have no restriction flag of their own: one line per table, with how many rows, not one per row.
+    for (const name of DATABASES) {
+      const others = new Map<string, number>();
+      for (const record of restricted.systems[name]!.records) if (record.object !== 'people') others.set(record.object, (others.get(record.object) ?? 0) + 1);
+      expect([...others.values()].some((n) => n > 1), `${name} holds several rows of one table for her`).toBe(true);
+      const expected = [...others].map(([object, records]) => ({ object, field: null, reason: `no restriction column is configured for ${object}`, records }));
+      expect(report[name]!.amendment!.skipped, name).toEqual(expect.arrayContaining(expected));
+      expect(report[name]!.amendment!.skipped, name).toHaveLength(expected.length);
+    }
     expect(Boolean(rowsOf(await flow.lookup({ email: TOMAS }), 'billing-postgres', 'people')[0]!.restricted)).toBe(false);
 
     const lift = await carryOut('RESTRICTION', AURELIE, 'FR', { liftRestriction: true });

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { CountryCode } from 'libphonenumber-js';
 import type { Connector, RecordRef } from '../../connectors/sdk/contract.js';
-import { emptyAmendment, noteFields, type AmendmentSummary } from '../../core/amendment.js';
+import { emptyAmendment, noteFields, noteSkipped, type AmendmentSummary } from '../../core/amendment.js';
 import { attributeOfField, fieldsToRectify, sameValue } from '../../core/rectification.js';
 import { provenIdentity, type RequestDoc } from '../../core/storage/requests.js';
 import type { SystemInput } from '../types.js';
@@ -29,7 +29,7 @@ export function amendActivities(deps: ActivityDeps) {
       }
       const outcome = await connector.rectify!(record.ref, fields.map((f) => ({ object: record.ref.object, field: f.field, value: f.value })));
       beat();
-      for (const skipped of outcome.skipped) summary.skipped.push({ object: record.ref.object, field: skipped.field, reason: skipped.reason });
+      for (const skipped of outcome.skipped) noteSkipped(summary, record.ref.object, skipped.field, skipped.reason);
       if (outcome.applied.length === 0) continue;
       summary.changed += 1;
       noteFields(summary, record.ref.object, outcome.applied);
@@ -59,7 +59,7 @@ export function amendActivities(deps: ActivityDeps) {
       // A record the connector left as it was (already so, or no flag of its own) is not counted as changed by this request.
       if (outcome.done && outcome.changed === false) summary.unchanged += 1;
       else if (outcome.done) summary.changed += 1;
-      else summary.skipped.push({ object: outcome.ref.object, field: null, reason: outcome.detail ?? 'not changed' });
+      else noteSkipped(summary, outcome.ref.object, null, outcome.detail ?? 'not changed');
     }
     if (connector.consent) {
       for (const state of await connector.consent(outcomes.filter((o) => o.done).map((o) => o.ref))) {
