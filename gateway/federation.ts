@@ -105,7 +105,17 @@ export class Federation implements SubjectLookup {
     const entry = { connectorId: doc._id, name: doc.name, kind: doc.kind };
     let abandoned = false;
     let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(resolve, this.options.timeoutMs, 'timeout')));
+    // Node's timers may fire a millisecond early (they count from the event loop's cached clock): the deadline is checked on ours.
+    const deadline = new Promise<'timeout'>((resolve) => {
+      const wait = (ms: number) => {
+        timer = setTimeout(() => {
+          const left = this.options.timeoutMs - (performance.now() - started);
+          if (left > 0) wait(left);
+          else resolve('timeout');
+        }, ms);
+      };
+      wait(this.options.timeoutMs);
+    });
     const work = this.#collect(doc, identity, () => abandoned || cancel.abandoned);
     work.catch(() => undefined); // a failure after the deadline has no one left to tell
     try {
