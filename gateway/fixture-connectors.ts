@@ -58,7 +58,8 @@ export const fixturePlugin: ConnectorPlugin<z.infer<typeof configSchema>, z.infe
       if (config.behaviour === 'hang') await new Promise(() => undefined);
       if (config.behaviour === 'fail') throw new ConnectorError('unreachable', `${context.name}: connection refused by crm.example.test:443`);
       if (config.behaviour === 'crash') throw new TypeError("Cannot read properties of undefined (reading 'rows')");
-      if (config.delayMs > 0) await sleep(config.delayMs);
+      // At least delayMs on performance.now (a Node timer may fire a millisecond early).
+      for (const until = performance.now() + config.delayMs; performance.now() < until; ) await sleep(Math.max(1, until - performance.now()));
     };
     return {
       async describe() {
