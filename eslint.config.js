@@ -4,18 +4,6 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
-// Files under workflows/ that run in Node, outside the deterministic workflow sandbox.
-const workflowsOutsideSandbox = [
-  'workflows/activities/**',
-  'workflows/worker.ts',
-  'workflows/client.ts',
-  'workflows/crawl-client.ts',
-  'workflows/codec.ts',
-  'workflows/codec-server.ts',
-  'workflows/data-converter.ts',
-  'workflows/**/*.test.ts',
-];
-
 // Libraries that do I/O; workflow code reaches the world only through activities.
 const ioLibraries = [
   'mongodb', 'pg', 'mysql2', 'mysql2/*', '@libsql/client', 'nodemailer', 'smtp-server', 'mailparser',
@@ -28,6 +16,7 @@ const useSleep = 'in workflow code use sleep() or condition() from @temporalio/w
 const useUuid4 = 'in workflow code use uuid4() from @temporalio/workflow';
 const useClock = 'read workflow time in one named place (a workflowNow() helper), so a reader sees it is replay-safe';
 const useActivity = 'workflow code does no I/O: call an activity';
+const useWorkflowFiles = 'workflow code imports values only from workflow files (directly in workflows/); types may come from anywhere';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.gardien/', 'coverage/', 'devstack/ferretdb/'] },
@@ -47,9 +36,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
+  // Files directly in workflows/ run in Temporal's deterministic sandbox; workflows/activities/ and
+  // workflows/runtime/ are the Node side, and tests (*.test.ts) drive workflows from Node.
   {
-    files: ['workflows/**/*.ts'],
-    ignores: workflowsOutsideSandbox,
+    files: ['workflows/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -57,7 +48,8 @@ export default tseslint.config(
           paths: [...builtinModules, ...ioLibraries].map((name) => ({ name, message: useActivity })),
           patterns: [
             { group: ['node:*'], message: useActivity },
-            { regex: '(^|/)activities(/|$)', allowTypeImports: true, message: 'import activities as types only, for proxyActivities' },
+            { regex: '^\\./(activities|runtime)/', allowTypeImports: true, message: 'the Node side (activities, runtime) is imported as types only, e.g. for proxyActivities' },
+            { regex: '^\\.\\./', allowTypeImports: true, message: useWorkflowFiles },
           ],
         },
       ],

@@ -5,7 +5,7 @@
  */
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { tsToMs } from '@temporalio/common/lib/time.js';
-import type { AesGcmPayloadCodec } from '../workflows/codec.js';
+import type { AesGcmPayloadCodec } from '../workflows/runtime/codec.js';
 import { dsrWorkflowId, systemWorkflowId } from '../workflows/messages.js';
 import { ms, printTable, spread } from './stats.js';
 

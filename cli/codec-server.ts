@@ -1,5 +1,5 @@
 import { loadConfig } from '../core/config.js';
-import { codecServerOptions, startCodecServer } from '../workflows/codec-server.js';
+import { codecServerOptions, startCodecServer } from '../workflows/runtime/codec-server.js';
 import { stopSignal } from './gateway.js';
 import { UsageError, parseCommandArgs } from './io.js';
 import type { Command } from './main.js';

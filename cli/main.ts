@@ -26,7 +26,7 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'run the Temporal worker for request workflows until Ctrl-C',
     usage: 'gardien worker',
     async run(_args, _io, env) {
-      const { runWorker } = await import('../workflows/worker.js'); // loads Temporal only when asked
+      const { runWorker } = await import('../workflows/runtime/worker.js'); // loads Temporal only when asked
       await runWorker(loadConfig(env));
       return 0;
     },

@@ -1,7 +1,7 @@
 /**
  * Connectors that answer lookups from an index (file shares) need a crawl to
  * build it: on registration, on a schedule and on demand. The gateway and the
- * CLI speak to the crawls through this interface; `workflows/crawl-client.ts`
+ * CLI speak to the crawls through this interface; `workflows/runtime/crawl-client.ts`
  * runs them on Temporal.
  */
 import type { ConnectorDoc } from './storage/connectors.js';

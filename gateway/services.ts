@@ -7,8 +7,8 @@ import { AuditRepository } from '../core/storage/audit.js';
 import { ConnectorRepository } from '../core/storage/connectors.js';
 import { Storage } from '../core/storage/mongo.js';
 import { Federation } from './federation.js';
-import { createRequestServices, type RequestServices } from '../workflows/client.js';
-import { FileshareCrawls } from '../workflows/crawl-client.js';
+import { createRequestServices, type RequestServices } from '../workflows/runtime/client.js';
+import { FileshareCrawls } from '../workflows/runtime/crawl-client.js';
 
 /** Everything the gateway and the CLI use, built from the config in one place. */
 export interface Services extends RequestServices {

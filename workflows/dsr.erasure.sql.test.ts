@@ -6,7 +6,7 @@ import { INVOICE_LEGAL_HOLD, legacyConnectorConfig } from '../test/fixtures/lega
 import { verifyReport } from '../core/report/verify.js';
 import { codeFrom, mailAbout, startHarness, type Harness } from '../test/e2e/harness.js';
 import { personalDataIn } from '../test/e2e/history.js';
-import { AesGcmPayloadCodec } from './codec.js';
+import { AesGcmPayloadCodec } from './runtime/codec.js';
 
 describe('erasure request against the SQL connector on SQLite and PostgreSQL (real Temporal)', () => {
   let h: Harness;

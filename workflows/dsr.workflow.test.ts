@@ -3,7 +3,7 @@ import { ValidationError } from '../core/errors.js';
 import { verifyReport } from '../core/report/verify.js';
 import { codeFrom, mailAbout, startHarness, type Harness } from '../test/e2e/harness.js';
 import { personalDataIn } from '../test/e2e/history.js';
-import { AesGcmPayloadCodec } from './codec.js';
+import { AesGcmPayloadCodec } from './runtime/codec.js';
 
 const CAMILLE = 'camille.durand@example.fr'; // in every demo system
 const PETER = 'peter.novak@example.com'; // only in the sql demo system

@@ -3,8 +3,8 @@ import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { quietTemporal } from '../test/e2e/harness.js';
 import { REPLAY_KEY } from '../test/e2e/replay-key.js';
-import { createDataConverter } from './data-converter.js';
-import { workflowBundle } from './worker.js';
+import { createDataConverter } from './runtime/data-converter.js';
+import { workflowBundle } from './runtime/worker.js';
 
 const DIR = new URL('../test/fixtures/histories/', import.meta.url);
 quietTemporal();

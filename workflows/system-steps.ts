@@ -4,9 +4,9 @@
  * connector cannot do what the request asks. Workflow code.
  */
 import { proxyActivities } from '@temporalio/workflow';
-import { erasedCount } from '../core/erasure/summary.js';
 import type { ManualTaskReason } from '../core/storage/manual-tasks.js';
 import type { DsrActivities } from './activities/index.js';
+import { erasedCount } from './erased-count.js';
 import { waitForManualTask, type ManualWait } from './manual-task.js';
 import type { SystemInput, SystemSummary } from './types.js';
 

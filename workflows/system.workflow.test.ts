@@ -4,7 +4,7 @@ import type { SystemProgress } from '../core/requests.js';
 import { codeFrom, mailAbout, startHarness, type Harness } from '../test/e2e/harness.js';
 import { personalDataIn } from '../test/e2e/history.js';
 import { locateCalls } from '../test/e2e/memory-plugin.js';
-import { AesGcmPayloadCodec } from './codec.js';
+import { AesGcmPayloadCodec } from './runtime/codec.js';
 
 /** Submits an access request for `email` and enters the emailed code. */
 async function submitVerified(h: Harness, email: string): Promise<string> {

@@ -30,15 +30,6 @@ export interface ErasureVerification {
   unexpected: { object: string; records: number }[];
 }
 
-/**
- * Records this request erased: deleted, anonymised or deleted by the vendor —
- * and those already gone when a retried erasure reached them, since this
- * request located them moments before (its first attempt took them).
- */
-export function erasedCount(summary: Pick<ErasureSummary, 'actions'>): number {
-  return ['deleted', 'anonymised', 'vendor_deleted', 'already_absent'].reduce((n, action) => n + (summary.actions[action] ?? 0), 0);
-}
-
 export function summariseErasure(outcomes: readonly ErasureOutcome[], erasedAt: Date): ErasureSummary {
   const actions: Record<string, number> = {};
   const holds = new Map<string, RetainedGroup>();

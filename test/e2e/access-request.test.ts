@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../gateway/server.js';
 import type { TestServices } from '../../gateway/testing.js';
 import { flipPayloadByte } from '../../core/report/testing.js';
-import { AesGcmPayloadCodec } from '../../workflows/codec.js';
+import { AesGcmPayloadCodec } from '../../workflows/runtime/codec.js';
 import { startRequestStack, type RequestStack } from '../support/request-stack.js';
 import { codeFrom, mailAbout } from './harness.js';
 import { personalDataIn } from './history.js';

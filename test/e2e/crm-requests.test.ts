@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletionReport } from '../../core/report/report.js';
 import { DEMO_PEOPLE, type DemoPerson } from '../../devstack/demo/people.js';
 import type { CallRecord } from '../../devstack/emulators/faults.js';
-import { AesGcmPayloadCodec } from '../../workflows/codec.js';
+import { AesGcmPayloadCodec } from '../../workflows/runtime/codec.js';
 import { gardien } from '../support/cli.js';
 import { startRequestStack, type RequestStack } from '../support/request-stack.js';
 import { hubspotDeletes, salesforceDeletes } from './crm-calls.js';

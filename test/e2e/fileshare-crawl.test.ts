@@ -20,7 +20,7 @@ import { freePort } from '../../devstack/ports.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { graphql, startTestServices, type AnswerData, type TestServices } from '../../gateway/testing.js';
 import { fileshareCrawlScheduleId, fileshareCrawlWorkflowId } from '../../workflows/crawl-names.js';
-import { createWorker } from '../../workflows/worker.js';
+import { createWorker } from '../../workflows/runtime/worker.js';
 import { legacyConnectorConfig } from '../fixtures/legacy-schema.js';
 import { uniqueName } from '../support/db.js';
 import { until } from '../support/poll.js';

@@ -12,8 +12,8 @@ import { RequestActions } from '../../core/request-actions.js';
 import { RequestService } from '../../core/request-service.js';
 import { ConnectorRepository } from '../../core/storage/connectors.js';
 import { Storage } from '../../core/storage/mongo.js';
-import { DsrWorkflowClient, connectTemporal } from '../../workflows/client.js';
-import { createWorker } from '../../workflows/worker.js';
+import { DsrWorkflowClient, connectTemporal } from '../../workflows/runtime/client.js';
+import { createWorker } from '../../workflows/runtime/worker.js';
 import type { CaughtMail } from '../support/mail.js';
 import { memoryPlugin } from './memory-plugin.js';
 

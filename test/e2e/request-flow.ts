@@ -11,7 +11,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { expect } from 'vitest';
 import type { CompletionReport } from '../../core/report/report.js';
 import type { DemoPerson } from '../../devstack/demo/people.js';
-import { AesGcmPayloadCodec } from '../../workflows/codec.js';
+import { AesGcmPayloadCodec } from '../../workflows/runtime/codec.js';
 import { gardien } from '../support/cli.js';
 import type { CaughtMail } from '../support/mail.js';
 import { startRequestStack, type RequestStack } from '../support/request-stack.js';

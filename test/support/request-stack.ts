@@ -12,7 +12,7 @@ import { legacySqlite } from '../../connectors/sql/fixture-sqlite.js';
 import { freePort } from '../../devstack/ports.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { graphql, startTestServices, type GraphQLAnswer, type TestServices } from '../../gateway/testing.js';
-import { createWorker } from '../../workflows/worker.js';
+import { createWorker } from '../../workflows/runtime/worker.js';
 import { quietTemporal, stackEnv } from '../e2e/harness.js';
 import { legacyConnectorConfig } from '../fixtures/legacy-schema.js';
 import { uniqueName } from './db.js';

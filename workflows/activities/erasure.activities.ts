@@ -1,7 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErasureOutcome, RecordRef } from '../../connectors/sdk/contract.js';
-import { erasedCount, summariseErasure, verifyErasure, type ErasureSummary, type ErasureVerification } from '../../core/erasure/summary.js';
+import { summariseErasure, verifyErasure, type ErasureSummary, type ErasureVerification } from '../../core/erasure/summary.js';
 import { provenIdentity } from '../../core/storage/requests.js';
+import { erasedCount } from '../erased-count.js';
 import type { SystemInput } from '../types.js';
 import { whileBeating, withFailureMapping } from './failures.js';
 import type { ActivityDeps } from './index.js';

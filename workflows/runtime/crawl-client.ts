@@ -13,17 +13,17 @@ import {
   WorkflowNotFoundError,
 } from '@temporalio/client';
 import { decodeOptionalFailureToOptionalError } from '@temporalio/common/lib/internal-non-workflow/index.js';
-import { fileshareConfigSchema } from '../connectors/fileshare/config.js';
-import { FileIndexStore } from '../connectors/fileshare/store.js';
-import type { CatalogWatcher } from '../connectors/sdk/catalog.js';
-import type { ConnectorCrawls, CrawlSchedule, CrawlStatus } from '../core/crawls.js';
-import { ConnectorError, ValidationError, errorMessage } from '../core/errors.js';
-import type { ConnectorDoc } from '../core/storage/connectors.js';
-import type { Storage } from '../core/storage/mongo.js';
+import { fileshareConfigSchema } from '../../connectors/fileshare/config.js';
+import { FileIndexStore } from '../../connectors/fileshare/store.js';
+import type { CatalogWatcher } from '../../connectors/sdk/catalog.js';
+import type { ConnectorCrawls, CrawlSchedule, CrawlStatus } from '../../core/crawls.js';
+import { ConnectorError, ValidationError, errorMessage } from '../../core/errors.js';
+import type { ConnectorDoc } from '../../core/storage/connectors.js';
+import type { Storage } from '../../core/storage/mongo.js';
 import { type CrawlExecution, crawlStatus } from './crawl-status.js';
-import type { FileshareCrawlInput } from './activities/fileshare.js';
-import { FILESHARE_CRAWL_WORKFLOW, SCHEDULED_FILESHARE_CRAWL_WORKFLOW, fileshareCrawlScheduleId, fileshareCrawlWorkflowId } from './crawl-names.js';
-import type { fileshareCrawlWorkflow } from './fileshare-crawl.workflow.js';
+import type { FileshareCrawlInput } from '../activities/fileshare.js';
+import { FILESHARE_CRAWL_WORKFLOW, SCHEDULED_FILESHARE_CRAWL_WORKFLOW, fileshareCrawlScheduleId, fileshareCrawlWorkflowId } from '../crawl-names.js';
+import type { fileshareCrawlWorkflow } from '../fileshare-crawl.workflow.js';
 
 export class FileshareCrawls implements ConnectorCrawls, CatalogWatcher {
   constructor(

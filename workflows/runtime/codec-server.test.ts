@@ -7,11 +7,11 @@ import { Client, Connection } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadConfig } from '../core/config.js';
-import { freePort } from '../devstack/ports.js';
-import { startTemporal, type TemporalServer } from '../devstack/temporal.js';
-import type { CodecProbeActivities } from '../test/fixtures/codec-probe.workflow.js';
-import { quietTemporal } from '../test/e2e/harness.js';
+import { loadConfig } from '../../core/config.js';
+import { freePort } from '../../devstack/ports.js';
+import { startTemporal, type TemporalServer } from '../../devstack/temporal.js';
+import type { CodecProbeActivities } from '../../test/fixtures/codec-probe.workflow.js';
+import { quietTemporal } from '../../test/e2e/harness.js';
 import { AesGcmPayloadCodec } from './codec.js';
 import { codecServerOptions, startCodecServer, type RunningCodecServer } from './codec-server.js';
 import { createDataConverter } from './data-converter.js';
@@ -69,7 +69,7 @@ describe('the codec server, behind a real Temporal Web UI', () => {
       const worker = await Worker.create({
         connection,
         taskQueue: 'codec-probe',
-        workflowsPath: fileURLToPath(new URL('../test/fixtures/codec-probe.workflow.ts', import.meta.url)),
+        workflowsPath: fileURLToPath(new URL('../../test/fixtures/codec-probe.workflow.ts', import.meta.url)),
         activities,
         dataConverter: createDataConverter(keys),
       });

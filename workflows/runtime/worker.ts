@@ -1,19 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
-import { createPluginRegistry } from '../connectors/builtin.js';
-import { ConnectorCatalog } from '../connectors/sdk/catalog.js';
-import type { GardienConfig } from '../core/config.js';
-import { createDsrServices, type DsrServices } from '../core/dsr-services.js';
-import { createLogger } from '../core/logger.js';
-import { ConnectorRepository } from '../core/storage/connectors.js';
-import { Storage } from '../core/storage/mongo.js';
-import { type FileshareActivityDeps, fileshareActivities } from './activities/fileshare.js';
-import { createActivities } from './activities/index.js';
+import { createPluginRegistry } from '../../connectors/builtin.js';
+import { ConnectorCatalog } from '../../connectors/sdk/catalog.js';
+import type { GardienConfig } from '../../core/config.js';
+import { createDsrServices, type DsrServices } from '../../core/dsr-services.js';
+import { createLogger } from '../../core/logger.js';
+import { ConnectorRepository } from '../../core/storage/connectors.js';
+import { Storage } from '../../core/storage/mongo.js';
+import { type FileshareActivityDeps, fileshareActivities } from '../activities/fileshare.js';
+import { createActivities } from '../activities/index.js';
 import { createDataConverter, FAILURE_CONVERTER_PATH } from './data-converter.js';
 
 const log = createLogger('worker');
 
-export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows.ts', import.meta.url));
+export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows.ts', import.meta.url));
 
 let bundle: Promise<WorkflowBundle> | undefined;
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { DataConverter } from '@temporalio/common';
-import type { SecretKey } from '../core/crypto.js';
+import type { SecretKey } from '../../core/crypto.js';
 import { AesGcmPayloadCodec } from './codec.js';
 
 export const FAILURE_CONVERTER_PATH = fileURLToPath(new URL('./failure-converter.cjs', import.meta.url));

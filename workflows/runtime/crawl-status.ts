@@ -4,8 +4,8 @@
  * execution (running, failed, retrying). Neither alone tells it: the store
  * cannot say a crawl died, the workflow does not hold the counts.
  */
-import type { CrawlCounts, CrawlSchedule, CrawlStatus } from '../core/crawls.js';
-import type { CrawlRun } from '../connectors/fileshare/store.js';
+import type { CrawlCounts, CrawlSchedule, CrawlStatus } from '../../core/crawls.js';
+import type { CrawlRun } from '../../connectors/fileshare/store.js';
 
 /** The latest execution of the share's crawl workflow. */
 export interface CrawlExecution {

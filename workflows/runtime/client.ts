@@ -1,13 +1,13 @@
 import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import type { GardienConfig } from '../core/config.js';
-import { ValidationError } from '../core/errors.js';
-import { createDsrServices, type DsrServices } from '../core/dsr-services.js';
-import { RequestActions } from '../core/request-actions.js';
-import { RequestService, type RequestWorkflows } from '../core/request-service.js';
-import type { Storage } from '../core/storage/mongo.js';
+import type { GardienConfig } from '../../core/config.js';
+import { ValidationError } from '../../core/errors.js';
+import { createDsrServices, type DsrServices } from '../../core/dsr-services.js';
+import { RequestActions } from '../../core/request-actions.js';
+import { RequestService, type RequestWorkflows } from '../../core/request-service.js';
+import type { Storage } from '../../core/storage/mongo.js';
 import { createDataConverter } from './data-converter.js';
-import { DSR_WORKFLOW, MESSAGES, dsrWorkflowId, systemWorkflowId } from './messages.js';
-import type { CancelArgs, DeadlineArgs, DsrInput, DsrOutcome, DsrProgress, RejectArgs, VerifyArgs } from './types.js';
+import { DSR_WORKFLOW, MESSAGES, dsrWorkflowId, systemWorkflowId } from '../messages.js';
+import type { CancelArgs, DeadlineArgs, DsrInput, DsrOutcome, DsrProgress, RejectArgs, VerifyArgs } from '../types.js';
 
 /** A Temporal client speaking through the encrypting data converter. */
 export async function connectTemporal(config: Pick<GardienConfig, 'temporal' | 'secretKeys'>): Promise<Client> {

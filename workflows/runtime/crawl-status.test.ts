@@ -1,6 +1,6 @@
 /** What IT reads in `Connector.crawl` for the cases the end-to-end suite cannot bring about quickly. */
 import { describe, expect, it } from 'vitest';
-import type { CrawlRun } from '../connectors/fileshare/store.js';
+import type { CrawlRun } from '../../connectors/fileshare/store.js';
 import { type CrawlExecution, crawlStatus } from './crawl-status.js';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 5, 9, minute));

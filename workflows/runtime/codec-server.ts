@@ -9,9 +9,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { z } from 'zod';
-import type { GardienConfig } from '../core/config.js';
-import { errorMessage } from '../core/errors.js';
-import { createLogger } from '../core/logger.js';
+import type { GardienConfig } from '../../core/config.js';
+import { errorMessage } from '../../core/errors.js';
+import { createLogger } from '../../core/logger.js';
 import { AesGcmPayloadCodec } from './codec.js';
 
 const log = createLogger('codec-server');
