@@ -24,7 +24,7 @@ import { startMailCatcher, type MailCatcher } from '../devstack/mailcatcher.js';
 import { startMongo } from '../devstack/mongo.js';
 import { startTemporal } from '../devstack/temporal.js';
 import { createServices, type Services } from '../gateway/services.js';
-import { codeFrom } from '../test/e2e/harness.js';
+import { codeFrom } from '../test/support/workflows/harness.js';
 import { AesGcmPayloadCodec } from '../workflows/runtime/codec.js';
 import { cpuOfTree, cpuSpent } from './cpu.js';
 import { commandCounts, printCommands, printContext, printCpu, printFigures, printMails, processLabel, type Filed } from './erasure-figures.js';

@@ -5,7 +5,7 @@
  * 100, the index in MongoDB) and sends back the counts, the time and the memory.
  */
 import { readFileSync } from 'node:fs';
-import { openShare } from '../connectors/fileshare/testing.js';
+import { openShare } from '../test/support/fileshare/share.js';
 import type { CrawlProgress } from '../connectors/fileshare/crawl.js';
 import { Storage } from '../core/storage/mongo.js';
 

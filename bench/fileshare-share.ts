@@ -7,7 +7,7 @@
  */
 import type { FileFormat } from '../connectors/fileshare/config.js';
 import { formatOf } from '../connectors/fileshare/config.js';
-import { docxBytes, emlBytes, pdfBytes, writeFiles, xlsxBytes } from '../connectors/fileshare/testing.js';
+import { docxBytes, emlBytes, pdfBytes, writeFiles, xlsxBytes } from '../devstack/demo/documents.js';
 import { demoShareFiles } from '../devstack/demo/fileshare.js';
 import { type BenchPerson, type Random, between, fullName, pick, seededRandom, skewed, somebody, writtenEmail, writtenPhone } from './fileshare-people.js';
 

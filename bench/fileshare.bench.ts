@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileshareConnector } from '../connectors/fileshare/connector.js';
-import { openShare } from '../connectors/fileshare/testing.js';
+import { openShare } from '../test/support/fileshare/share.js';
 import { normaliseIdentity, type IdentityInput } from '../core/identity.js';
 import { Storage } from '../core/storage/mongo.js';
 import { startMongo } from '../devstack/mongo.js';

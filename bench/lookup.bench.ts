@@ -20,7 +20,7 @@ import { demoSqlConnectorInput, seedDemoSqlite } from '../devstack/demo/sql.js';
 import { startHubspotEmulator } from '../devstack/emulators/hubspot/server.js';
 import { startSalesforceEmulator } from '../devstack/emulators/salesforce/server.js';
 import { startMongo } from '../devstack/mongo.js';
-import { loadPagila, loadSakila, rentalConnectorConfig, samplePresence } from '../test/support/sample-data.js';
+import { loadPagila, loadSakila, rentalConnectorConfig, samplePresence } from '../test/support/sql/sample-data.js';
 import { ms, printTable, spread } from './stats.js';
 
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 200);

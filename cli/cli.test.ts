@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legacySqlite, type LegacySqlite } from '../connectors/sql/fixture-sqlite.js';
+import { legacySqlite, type LegacySqlite } from '../test/support/sql/sqlite.js';
 import { loadConfig } from '../core/config.js';
 import { SigningKeyStore } from '../core/report/keys.js';
 import { ReportSigner } from '../core/report/sign.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mongoTestDb, type MongoTestDb } from '../test/support/db.js';
+import { mongoTestDb, type MongoTestDb } from '../test/support/stack/db.js';
 import { AuditTrail, GENESIS_HASH } from './audit.js';
 import { AuditRepository } from './storage/audit.js';
 import { Storage } from './storage/mongo.js';

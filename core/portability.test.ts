@@ -5,12 +5,12 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestStorage } from '../test/e2e/harness.js';
+import { openTestStorage } from '../test/support/workflows/harness.js';
 import { ValidationError } from './errors.js';
 import { writeSystemExport, type ExportRecord } from './exports.js';
 import { portabilityExportId, validatePortabilityPassphrase, writePortabilityPackage, type PortabilityInput } from './portability.js';
 import { spoolPart, spooledRecords } from './portability/spool.js';
-import { extractWith7z, openWithZipJs, sha256, storedBytes, type PackageManifest } from './portability/testing.js';
+import { extractWith7z, openWithZipJs, sha256, storedBytes, type PackageManifest } from '../test/support/portability/packages.js';
 import { ExportStore } from './storage/exports.js';
 
 let storage: Awaited<ReturnType<typeof openTestStorage>>;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestStorage } from '../test/e2e/harness.js';
+import { openTestStorage } from '../test/support/workflows/harness.js';
 import { ValidationError } from './errors.js';
 import { VerificationService } from './verification.js';
 

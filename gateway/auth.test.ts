@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidTokenError, issueToken, verifyToken } from './auth.js';
-import { graphql, startTestServices, type TestServices } from './testing.js';
+import { graphql, startTestServices, type TestServices } from '../test/support/gateway/services.js';
 import { createGateway, type Gateway } from './yoga.js';
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';

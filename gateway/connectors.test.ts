@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, startTestServices, type GraphQLAnswer, type TestServices } from './testing.js';
+import { graphql, startTestServices, type GraphQLAnswer, type TestServices } from '../test/support/gateway/services.js';
 import { createGateway, type Gateway } from './yoga.js';
 
 const REGISTER = /* GraphQL */ `

@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_PEOPLE } from './fixture-connectors.js';
+import { FIXTURE_PEOPLE } from '../test/support/connectors/fixture-plugin.js';
 import { ConnectorCatalog } from '../connectors/sdk/catalog.js';
 import { ConnectorRepository } from '../core/storage/connectors.js';
-import { graphql, startTestServices, testRegistry, type TestServices } from './testing.js';
+import { testRegistry } from '../test/support/connectors/registry.js';
+import { graphql, startTestServices, type TestServices } from '../test/support/gateway/services.js';
 import type { Federation } from './federation.js';
 import { createGateway, type Gateway } from './yoga.js';
 

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../core/errors.js';
 import { exportLinkToken, packageExportId, writeExportPackage, writeSystemExport } from '../core/exports.js';
 import { writePortabilityPackage } from '../core/portability.js';
-import { openWithZipJs, sha256, type PackageManifest } from '../core/portability/testing.js';
+import { openWithZipJs, sha256, type PackageManifest } from '../test/support/portability/packages.js';
 import { ROUTES, type Route } from './routes.js';
 import { createHttpHandler, type FetchHandler } from './router.js';
-import { startTestServices, type TestServices } from './testing.js';
+import { startTestServices, type TestServices } from '../test/support/gateway/services.js';
 
 let services: TestServices;
 let handle: FetchHandler;

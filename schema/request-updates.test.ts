@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyCounts } from '../core/requests.js';
 import { newRequestId, type RequestDoc } from '../core/storage/requests.js';
-import { startTestServices, type TestServices } from '../gateway/testing.js';
+import { startTestServices, type TestServices } from '../test/support/gateway/services.js';
 import { createGateway, type Gateway } from '../gateway/yoga.js';
 
 const TOKEN = 'the-access-token-handed-out-at-submission';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legacyPostgres } from '../connectors/sql/fixture-servers.js';
-import { legacySqlite, type LegacySqlite } from '../connectors/sql/fixture-sqlite.js';
-import type { TemporaryDatabase } from '../connectors/sql/temporary-database.js';
+import { legacyPostgres } from '../test/support/sql/servers.js';
+import { legacySqlite, type LegacySqlite } from '../test/support/sql/sqlite.js';
+import type { TemporaryDatabase } from '../test/support/sql/temporary-database.js';
 import { legacyConnectorConfig } from '../test/fixtures/legacy-schema.js';
 import { verifyReport } from '../core/report/verify.js';
-import { codeFrom, mailAbout, startHarness, type Harness } from '../test/e2e/harness.js';
+import { codeFrom, mailAbout, startHarness, type Harness } from '../test/support/workflows/harness.js';
 
 interface ExportedRecord {
   object: string;

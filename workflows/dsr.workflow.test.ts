@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../core/errors.js';
 import { verifyReport } from '../core/report/verify.js';
-import { codeFrom, mailAbout, startHarness, type Harness } from '../test/e2e/harness.js';
-import { personalDataIn } from '../test/e2e/history.js';
+import { codeFrom, mailAbout, startHarness, type Harness } from '../test/support/workflows/harness.js';
+import { personalDataIn } from '../test/support/workflows/history.js';
 import { AesGcmPayloadCodec } from './runtime/codec.js';
 
 const CAMILLE = 'camille.durand@example.fr'; // in every demo system
@@ -12,9 +12,9 @@ describe('access request workflow (real Temporal, FerretDB, SMTP)', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
-    await h.catalog.register({ kind: 'memory', name: 'crm', config: { system: 'salesforce' } });
-    await h.catalog.register({ kind: 'memory', name: 'shop', config: { system: 'sql' } });
-    await h.catalog.register({ kind: 'memory', name: 'archive', config: { system: 'fileshare' }, enabled: false });
+    await h.catalog.register({ kind: 'fixture', name: 'crm', config: { system: 'salesforce' } });
+    await h.catalog.register({ kind: 'fixture', name: 'shop', config: { system: 'sql' } });
+    await h.catalog.register({ kind: 'fixture', name: 'archive', config: { system: 'fileshare' }, enabled: false });
   }, 120_000);
   afterAll(async () => h?.close());
 

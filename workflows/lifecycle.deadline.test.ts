@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dueDate } from '../core/requests.js';
-import { caughtMails } from '../test/support/mail.js';
-import { until } from '../test/support/poll.js';
-import { codeFrom, mailAbout, startHarness, type Harness } from '../test/e2e/harness.js';
+import { caughtMails } from '../test/support/stack/mail.js';
+import { until } from '../test/support/stack/poll.js';
+import { codeFrom, mailAbout, startHarness, type Harness } from '../test/support/workflows/harness.js';
 
 const DPO = 'dpo@gardien.test';
 const ARCHIVIST = 'archives@gardien.test';

@@ -9,11 +9,11 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FileshareConnector } from '../connectors/fileshare/connector.js';
-import { pdfBytes, writeFiles } from '../connectors/fileshare/testing.js';
+import { pdfBytes, writeFiles } from '../devstack/demo/documents.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { until } from '../test/support/poll.js';
-import { caughtMails } from '../test/support/mail.js';
-import { codeFrom, mailAbout, startHarness, type Harness } from '../test/e2e/harness.js';
+import { until } from '../test/support/stack/poll.js';
+import { caughtMails } from '../test/support/stack/mail.js';
+import { codeFrom, mailAbout, startHarness, type Harness } from '../test/support/workflows/harness.js';
 
 const ARCHIVIST = 'archives@gardien.test';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -24,7 +24,7 @@ describe('manual tasks and cancellation (real Temporal)', () => {
   beforeAll(async () => {
     h = await startHarness({ MANUAL_TASK_REMINDER_EVERY: '2s', DPO_EMAIL: 'dpo@gardien.test' });
     archiveId = (await h.catalog.register({ kind: 'manual', name: 'paper-archive', config: { assignee: ARCHIVIST, instructions: 'Boxes by year in room B12.' } }))._id;
-    await h.catalog.register({ kind: 'memory', name: 'shop', config: { system: 'sql' } });
+    await h.catalog.register({ kind: 'fixture', name: 'shop', config: { system: 'sql' } });
   }, 120_000);
   afterAll(async () => h?.close());
 
@@ -154,7 +154,7 @@ describe('verifying by other means, refusing (real Temporal)', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ VERIFICATION_MAX_ATTEMPTS: '2' });
-    await h.catalog.register({ kind: 'memory', name: 'shop', config: { system: 'sql' } });
+    await h.catalog.register({ kind: 'fixture', name: 'shop', config: { system: 'sql' } });
   }, 120_000);
   afterAll(async () => h?.close());
 

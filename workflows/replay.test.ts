@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { quietTemporal } from '../test/e2e/harness.js';
-import { REPLAY_KEY } from '../test/e2e/replay-key.js';
+import { quietTemporal } from '../test/support/workflows/harness.js';
+import { REPLAY_KEY } from '../test/support/workflows/replay-key.js';
 import { createDataConverter } from './runtime/data-converter.js';
 import { workflowBundle } from './runtime/worker.js';
 

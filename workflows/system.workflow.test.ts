@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SystemProgress } from '../core/requests.js';
-import { codeFrom, mailAbout, startHarness, type Harness } from '../test/e2e/harness.js';
-import { personalDataIn } from '../test/e2e/history.js';
-import { locateCalls } from '../test/e2e/memory-plugin.js';
+import { codeFrom, mailAbout, startHarness, type Harness } from '../test/support/workflows/harness.js';
+import { personalDataIn } from '../test/support/workflows/history.js';
+import { locateCalls } from '../test/support/connectors/fixture-plugin.js';
 import { AesGcmPayloadCodec } from './runtime/codec.js';
 
 /** Submits an access request for `email` and enters the emailed code. */
@@ -31,8 +31,8 @@ describe('a system that fails or slows down (real Temporal)', () => {
   afterAll(async () => h?.close());
 
   it('shows a system that cannot get better as FAILED with its reason, and waits for the DPO to retry it or settle it by hand', async () => {
-    const broken = await h.catalog.register({ kind: 'memory', name: 'legacy-crm', config: { system: 'salesforce', fail: { kind: 'authentication' } } });
-    const healthy = await h.catalog.register({ kind: 'memory', name: 'billing', config: { system: 'sql' } });
+    const broken = await h.catalog.register({ kind: 'fixture', name: 'legacy-crm', config: { system: 'salesforce', fail: { kind: 'authentication' } } });
+    const healthy = await h.catalog.register({ kind: 'fixture', name: 'billing', config: { system: 'sql' } });
     try {
       const id = await submitVerified(h, 'james.whitfield@example.co.uk');
       const failedOnce = await systemsWhen(h, id, (s) => s.find((x) => x.name === 'legacy-crm')?.status === 'FAILED' && s.find((x) => x.name === 'billing')?.status === 'DONE');
@@ -76,7 +76,7 @@ describe('a system that fails or slows down (real Temporal)', () => {
   }, 120_000);
 
   it('waits as long as a rate-limited vendor asks, then completes', async () => {
-    const slow = await h.catalog.register({ kind: 'memory', name: 'hubspot', config: { system: 'hubspot', fail: { kind: 'rate_limited', times: 1, retryAfterMs: 3000 } } });
+    const slow = await h.catalog.register({ kind: 'fixture', name: 'hubspot', config: { system: 'hubspot', fail: { kind: 'rate_limited', times: 1, retryAfterMs: 3000 } } });
     try {
       const id = await submitVerified(h, 'sofia.ricci@example.it');
       expect((await h.temporal.result(id)).status).toBe('COMPLETED');

@@ -1,7 +1,8 @@
 /** The file share passes the conformance suite every connector passes, on a share of real documents. */
 import path from 'node:path';
 import { runConformanceSuite } from '../sdk/testkit/conformance.js';
-import { emlBytes, openShare, openTestShare, writeFiles, xlsxBytes } from './testing.js';
+import { emlBytes, writeFiles, xlsxBytes } from '../../devstack/demo/documents.js';
+import { openShare, openTestShare } from '../../test/support/fileshare/share.js';
 
 runConformanceSuite({
   name: 'fileshare',

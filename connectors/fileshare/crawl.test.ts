@@ -6,7 +6,8 @@ import { normaliseIdentity } from '../../core/identity.js';
 import type { Storage } from '../../core/storage/mongo.js';
 import type { CrawlProgress } from './crawl.js';
 import { identifierHash } from './identifiers.js';
-import { openShare, openTestShare, writeFiles } from './testing.js';
+import { writeFiles } from '../../devstack/demo/documents.js';
+import { openShare, openTestShare } from '../../test/support/fileshare/share.js';
 
 let storage: Storage;
 let root: string;

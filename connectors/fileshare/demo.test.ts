@@ -12,7 +12,7 @@ import { createPluginRegistry } from '../builtin.js';
 import { ConnectorCatalog } from '../sdk/catalog.js';
 import { collect } from '../sdk/testkit/expectations.js';
 import type { FileshareConnector } from './connector.js';
-import { openTestShare } from './testing.js';
+import { openTestShare } from '../../test/support/fileshare/share.js';
 
 describe('the demo share, registered as IT would', () => {
   let storage: Storage;

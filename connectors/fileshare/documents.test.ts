@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseIdentity } from '../../core/identity.js';
 import type { Storage } from '../../core/storage/mongo.js';
 import { collect } from '../sdk/testkit/expectations.js';
-import { docxBytes, emlBytes, openShare, openTestShare, pdfBytes, writeFiles } from './testing.js';
+import { docxBytes, emlBytes, pdfBytes, writeFiles } from '../../devstack/demo/documents.js';
+import { openShare, openTestShare } from '../../test/support/fileshare/share.js';
 
 let storage: Storage;
 let root: string;

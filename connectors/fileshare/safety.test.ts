@@ -9,8 +9,9 @@ import { collect } from '../sdk/testkit/expectations.js';
 import { fileshareConfigSchema } from './config.js';
 import { ShareRoots } from './roots.js';
 import type { IndexEntry } from './store.js';
-import { openShare, openTestShare, writeFiles, xlsxBytes } from './testing.js';
-import { zipBytes } from './zip-fixtures.js';
+import { writeFiles, xlsxBytes } from '../../devstack/demo/documents.js';
+import { openShare, openTestShare } from '../../test/support/fileshare/share.js';
+import { zipBytes } from '../../test/support/fileshare/zips.js';
 
 let storage: Storage;
 let root: string;

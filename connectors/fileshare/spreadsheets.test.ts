@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseIdentity } from '../../core/identity.js';
 import type { Storage } from '../../core/storage/mongo.js';
 import { collect } from '../sdk/testkit/expectations.js';
-import { openShare, openTestShare, writeFiles, xlsxBytes, xlsxRows } from './testing.js';
+import { writeFiles, xlsxBytes } from '../../devstack/demo/documents.js';
+import { openShare, openTestShare } from '../../test/support/fileshare/share.js';
+import { xlsxRows } from '../../test/support/fileshare/documents.js';
 
 let storage: Storage;
 let root: string;

@@ -1,7 +1,7 @@
 /** The HubSpot connector passes the conformance suite every connector passes, against the local HubSpot. */
 import { startHubspotEmulator } from '../../devstack/emulators/hubspot/server.js';
 import { runConformanceSuite } from '../sdk/testkit/conformance.js';
-import { openHubspot } from './testing.js';
+import { openHubspot } from '../../test/support/hubspot/connector.js';
 
 runConformanceSuite({
   name: 'hubspot',

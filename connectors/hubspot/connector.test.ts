@@ -5,7 +5,7 @@ import { startHubspotEmulator, type HubspotEmulator } from '../../devstack/emula
 import { collect } from '../sdk/testkit/expectations.js';
 import { hubspotConfigSchema } from './config.js';
 import type { HubspotConnector } from './connector.js';
-import { openHubspot } from './testing.js';
+import { openHubspot } from '../../test/support/hubspot/connector.js';
 
 describe('HubSpot connector', () => {
   let hubspot: HubspotEmulator;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { normaliseIdentity } from '../../core/identity.js';
 import { startHubspotEmulator, type HubspotEmulator } from '../../devstack/emulators/hubspot/server.js';
 import type { Connector } from '../sdk/contract.js';
-import { callsTo, openHubspot } from './testing.js';
+import { callsTo, openHubspot } from '../../test/support/hubspot/connector.js';
 
 const CAMILLE = normaliseIdentity({ email: 'camille.durand@example.fr' });
 

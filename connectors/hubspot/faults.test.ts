@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectorError } from '../../core/errors.js';
 import { normaliseIdentity } from '../../core/identity.js';
 import { ALL_SCOPES, startHubspotEmulator, type HubspotEmulator } from '../../devstack/emulators/hubspot/server.js';
-import { callsTo, openHubspot } from './testing.js';
+import { callsTo, openHubspot } from '../../test/support/hubspot/connector.js';
 
 const LUCAS = normaliseIdentity({ email: 'lucas.moreau@example.fr' });
 const SEARCH = /\/crm\/v3\/objects\/contacts\/search/;

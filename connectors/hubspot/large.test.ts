@@ -4,7 +4,7 @@ import { normaliseIdentity } from '../../core/identity.js';
 import { startHubspotEmulator, type HubspotEmulator } from '../../devstack/emulators/hubspot/server.js';
 import type { RecordRef } from '../sdk/contract.js';
 import type { HubspotConnector } from './connector.js';
-import { callsTo, openHubspot } from './testing.js';
+import { callsTo, openHubspot } from '../../test/support/hubspot/connector.js';
 
 const NOTES = 3_200;
 const LUCAS = normaliseIdentity({ email: 'lucas.moreau@example.fr' });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseIdentity } from '../../core/identity.js';
 import { startHubspotEmulator, type HubspotEmulator } from '../../devstack/emulators/hubspot/server.js';
 import type { HubspotConnector } from './connector.js';
-import { callsTo, openHubspot } from './testing.js';
+import { callsTo, openHubspot } from '../../test/support/hubspot/connector.js';
 
 describe('HubSpot connector: opt-out', () => {
   let hubspot: HubspotEmulator;

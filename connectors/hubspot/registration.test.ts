@@ -10,7 +10,7 @@ import { ConnectorRepository } from '../../core/storage/connectors.js';
 import { Storage } from '../../core/storage/mongo.js';
 import { demoHubspotConnectorInput } from '../../devstack/demo/hubspot.js';
 import { ALL_SCOPES, startHubspotEmulator, type HubspotEmulator } from '../../devstack/emulators/hubspot/server.js';
-import { mongoTestDb, type MongoTestDb } from '../../test/support/db.js';
+import { mongoTestDb, type MongoTestDb } from '../../test/support/stack/db.js';
 import { createPluginRegistry } from '../builtin.js';
 import { ConnectorCatalog } from '../sdk/catalog.js';
 

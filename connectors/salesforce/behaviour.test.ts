@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseIdentity } from '../../core/identity.js';
 import type { ConnectorDescription } from '../sdk/contract.js';
-import { emulatedOrg, openConnector, personId, type EmulatedOrg } from './fixture-emulator.js';
+import { emulatedOrg, openConnector, personId, type EmulatedOrg } from '../../test/support/salesforce/org.js';
 
 describe('Salesforce connector: behaviour on the demo org', () => {
   let org: EmulatedOrg;

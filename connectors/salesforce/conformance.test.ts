@@ -4,7 +4,7 @@
  * mixed case (James's web lead, Élise's web case).
  */
 import { runConformanceSuite } from '../sdk/testkit/conformance.js';
-import { emulatedOrg } from './fixture-emulator.js';
+import { emulatedOrg } from '../../test/support/salesforce/org.js';
 
 runConformanceSuite({
   name: 'salesforce (anonymise + Individual.ShouldForget)',

@@ -7,7 +7,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectorError } from '../../core/errors.js';
 import { startSalesforceEmulator, type SalesforceEmulator } from '../../devstack/emulators/salesforce/server.js';
 import type { SalesforceConnector } from './connector.js';
-import { openConnector } from './fixture-emulator.js';
+import { openConnector } from '../../test/support/salesforce/org.js';
 
 const camille = { email: 'camille.durand@example.fr' };
 

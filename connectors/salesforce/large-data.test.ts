@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSalesforceEmulator, type SalesforceEmulator } from '../../devstack/emulators/salesforce/server.js';
 import type { ErasurePlan, RecordRef } from '../sdk/contract.js';
 import type { SalesforceConnector } from './connector.js';
-import { openConnector, personId } from './fixture-emulator.js';
+import { openConnector, personId } from '../../test/support/salesforce/org.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

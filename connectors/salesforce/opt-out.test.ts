@@ -1,7 +1,7 @@
 /** Objection to direct marketing (Art. 21) on the emulated org: the flags set, consent denied, nothing written twice, vanished records reported. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseIdentity } from '../../core/identity.js';
-import { emulatedOrg, personId, type EmulatedOrg } from './fixture-emulator.js';
+import { emulatedOrg, personId, type EmulatedOrg } from '../../test/support/salesforce/org.js';
 
 describe('Salesforce connector: opt-out', () => {
   let org: EmulatedOrg;

@@ -10,7 +10,7 @@ import { Storage } from '../../core/storage/mongo.js';
 import { ConnectorRepository } from '../../core/storage/connectors.js';
 import { startSalesforceEmulator, type SalesforceEmulator } from '../../devstack/emulators/salesforce/server.js';
 import { demoSalesforceConnectorInput } from '../../devstack/demo/salesforce.js';
-import { mongoTestDb, type MongoTestDb } from '../../test/support/db.js';
+import { mongoTestDb, type MongoTestDb } from '../../test/support/stack/db.js';
 import { createPluginRegistry } from '../builtin.js';
 import { ConnectorCatalog } from '../sdk/catalog.js';
 

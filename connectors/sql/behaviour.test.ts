@@ -3,9 +3,9 @@ import { ConnectorError } from '../../core/errors.js';
 import { LEGACY_BYSTANDER, LEGACY_HOUSEHOLD_MEMBER, LEGACY_SUBJECT, legacyConnectorConfig } from '../../test/fixtures/legacy-schema.js';
 import { collect } from '../sdk/testkit/expectations.js';
 import type { SqlConnector } from './connector.js';
-import { type LegacySqlite, legacySqlite } from './fixture-sqlite.js';
+import { type LegacySqlite, legacySqlite } from '../../test/support/sql/sqlite.js';
 import { sqlPlugin } from './plugin.js';
-import { openSqlConnector } from './test-helpers.js';
+import { openSqlConnector } from '../../test/support/sql/connector.js';
 
 let db: LegacySqlite;
 let connector: SqlConnector;

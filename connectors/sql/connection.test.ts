@@ -4,9 +4,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectorError } from '../../core/errors.js';
 import { legacyConnectorConfig } from '../../test/fixtures/legacy-schema.js';
-import { legacyMysql, legacyPostgres } from './fixture-servers.js';
-import type { TemporaryDatabase } from './temporary-database.js';
-import { openSqlConnector } from './test-helpers.js';
+import { legacyMysql, legacyPostgres } from '../../test/support/sql/servers.js';
+import type { TemporaryDatabase } from '../../test/support/sql/temporary-database.js';
+import { openSqlConnector } from '../../test/support/sql/connector.js';
 
 async function failure(config: unknown, secrets = {}): Promise<ConnectorError> {
   const error = await openSqlConnector(config, secrets).then(

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEGACY_BYSTANDER, LEGACY_HOUSEHOLD_MEMBER, LEGACY_SUBJECT, legacyConnectorConfig } from '../../test/fixtures/legacy-schema.js';
 import type { SqlConfig } from './config.js';
 import type { SqlConnector } from './connector.js';
-import { legacyMysql, legacyPostgres } from './fixture-servers.js';
-import { legacySqlite } from './fixture-sqlite.js';
-import { openSqlConnector } from './test-helpers.js';
+import { legacyMysql, legacyPostgres } from '../../test/support/sql/servers.js';
+import { legacySqlite } from '../../test/support/sql/sqlite.js';
+import { openSqlConnector } from '../../test/support/sql/connector.js';
 
 interface Fixture {
   url: string;

@@ -1,10 +1,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SampleDatabase, loadPagila, rentalConnectorConfig, samplePresence } from '../../test/support/sample-data.js';
+import { type SampleDatabase, loadPagila, rentalConnectorConfig, samplePresence } from '../../test/support/sql/sample-data.js';
 import { runConformanceSuite } from '../sdk/testkit/conformance.js';
 import { collect } from '../sdk/testkit/expectations.js';
 import type { SqlConnector } from './connector.js';
-import { openSqlConnector } from './test-helpers.js';
+import { openSqlConnector } from '../../test/support/sql/connector.js';
 
 const pagila = samplePresence('pagila');
 let loading: Promise<SampleDatabase> | undefined;

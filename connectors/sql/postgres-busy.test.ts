@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ConnectorError } from '../../core/errors.js';
 import type { SqlDriver } from './driver.js';
 import { openPostgres } from './dialects/postgres.js';
-import { temporaryDatabase, type TemporaryDatabase } from './temporary-database.js';
+import { temporaryDatabase, type TemporaryDatabase } from '../../test/support/sql/temporary-database.js';
 
 let db: TemporaryDatabase;
 let driver: SqlDriver;

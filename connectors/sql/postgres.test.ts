@@ -1,7 +1,7 @@
 import { runConformanceSuite } from '../sdk/testkit/conformance.js';
 import { LEGACY_BYSTANDER, LEGACY_SUBJECT, legacyConnectorConfig } from '../../test/fixtures/legacy-schema.js';
-import { legacyPostgres } from './fixture-servers.js';
-import { openSqlConnector } from './test-helpers.js';
+import { legacyPostgres } from '../../test/support/sql/servers.js';
+import { openSqlConnector } from '../../test/support/sql/connector.js';
 
 runConformanceSuite({
   name: 'sql on PostgreSQL (legacy fixture)',

@@ -1,10 +1,10 @@
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SampleDatabase, loadSakila, rentalConnectorConfig, samplePresence } from '../../test/support/sample-data.js';
+import { type SampleDatabase, loadSakila, rentalConnectorConfig, samplePresence } from '../../test/support/sql/sample-data.js';
 import { runConformanceSuite } from '../sdk/testkit/conformance.js';
 import { collect } from '../sdk/testkit/expectations.js';
 import type { SqlConnector } from './connector.js';
-import { openSqlConnector } from './test-helpers.js';
+import { openSqlConnector } from '../../test/support/sql/connector.js';
 
 const sakila = samplePresence('sakila');
 let loading: Promise<SampleDatabase> | undefined;

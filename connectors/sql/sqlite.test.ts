@@ -1,7 +1,7 @@
 import { runConformanceSuite } from '../sdk/testkit/conformance.js';
 import { LEGACY_BYSTANDER, LEGACY_SUBJECT, legacyConnectorConfig } from '../../test/fixtures/legacy-schema.js';
-import { legacySqlite } from './fixture-sqlite.js';
-import { openSqlConnector } from './test-helpers.js';
+import { legacySqlite } from '../../test/support/sql/sqlite.js';
+import { openSqlConnector } from '../../test/support/sql/connector.js';
 
 runConformanceSuite({
   name: 'sql on SQLite (legacy fixture)',

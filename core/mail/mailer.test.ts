@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestStorage } from '../../test/e2e/harness.js';
+import { openTestStorage } from '../../test/support/workflows/harness.js';
 import { Mailer } from './mailer.js';
 import { Outbox } from './outbox.js';
 import type { MailSender, OutgoingMail } from './smtp.js';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestStorage } from '../../test/e2e/harness.js';
+import { openTestStorage } from '../../test/support/workflows/harness.js';
 import { SigningKeyStore } from './keys.js';
 import { ReportSigner } from './sign.js';
-import { sampleReport } from './testing.js';
+import { sampleReport } from '../../test/support/report/samples.js';
 import { verifyReport } from './verify.js';
 
 describe('report-signing keys (FerretDB)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ReportSigner } from './sign.js';
-import { flipPayloadByte, memoryKey, sampleReport } from './testing.js';
+import { flipPayloadByte, memoryKey, sampleReport } from '../../test/support/report/samples.js';
 import { verifyReport, verifyReportFile } from './verify.js';
 
 describe('report signing', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ReportSigner } from './sign.js';
-import { flipPayloadByte, memoryKey, sampleReport } from './testing.js';
+import { flipPayloadByte, memoryKey, sampleReport } from '../../test/support/report/samples.js';
 import { runReportVerify } from './verify-cli.js';
 
 async function run(args: string[]) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestStorage } from '../../test/e2e/harness.js';
+import { openTestStorage } from '../../test/support/workflows/harness.js';
 import { writeExportPackage, writeSystemExport } from '../exports.js';
 import { ExportStore } from './exports.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestStorage } from '../../test/e2e/harness.js';
+import { openTestStorage } from '../../test/support/workflows/harness.js';
 import type { RequestStatus } from '../requests.js';
 import { RequestRepository, newRequestId, type RequestDoc } from './requests.js';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestStorage } from '../../test/e2e/harness.js';
+import { openTestStorage } from '../../test/support/workflows/harness.js';
 import { RestrictionMarks } from './restrictions.js';
 
 const SINCE = new Date('2026-06-15T12:00:00Z');

@@ -8,7 +8,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parsePhoneNumber } from 'libphonenumber-js';
-import { docxBytes, emlBytes, pdfBytes, writeFiles, xlsxBytes } from '../../connectors/fileshare/testing.js';
+import { docxBytes, emlBytes, pdfBytes, writeFiles, xlsxBytes } from './documents.js';
 import type { RegisterConnectorInput } from '../../connectors/sdk/catalog.js';
 import { type DemoPerson, demoPeopleIn } from './people.js';
 

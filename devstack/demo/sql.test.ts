@@ -7,7 +7,7 @@ import { normalisePhone } from '../../core/identity.js';
 import { collect } from '../../connectors/sdk/testkit/expectations.js';
 import type { SqlConnector } from '../../connectors/sql/connector.js';
 import { sqlPlugin } from '../../connectors/sql/plugin.js';
-import { openSqlConnector } from '../../connectors/sql/test-helpers.js';
+import { openSqlConnector } from '../../test/support/sql/connector.js';
 import { demoPeopleIn } from './people.js';
 import { demoSqlConnectorInput, seedDemoSqlite } from './sql.js';
 

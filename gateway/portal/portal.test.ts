@@ -4,7 +4,7 @@ import { matchPath } from '../routes.js';
 import { html } from './html.js';
 import { pickLanguage } from './i18n.js';
 import { filePage, statusPage, verifyPage } from './pages.js';
-import { visibleText } from './testing.js';
+import { visibleText } from '../../test/support/portal/visible-text.js';
 
 const ask = (headers: Record<string, string>, query = '') => pickLanguage(new Request(`http://gardien.test/${query}`, { headers }), new URL(`http://gardien.test/${query}`));
 

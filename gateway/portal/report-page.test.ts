@@ -1,11 +1,11 @@
 /** The readable report page, through the gateway's router, on the test stack's FerretDB with real signing keys. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flipPayloadByte, sampleReport } from '../../core/report/testing.js';
+import { flipPayloadByte, sampleReport } from '../../test/support/report/samples.js';
 import { buildReport, type CompletionReport, type SystemReport } from '../../core/report/report.js';
 import { createHttpHandler, type FetchHandler } from '../router.js';
-import { startTestServices, type TestServices } from '../testing.js';
+import { startTestServices, type TestServices } from '../../test/support/gateway/services.js';
 import { reportBody } from './report-page.js';
-import { visibleText } from './testing.js';
+import { visibleText } from '../../test/support/portal/visible-text.js';
 
 describe('GET /reports/:id.html', () => {
   let services: TestServices;

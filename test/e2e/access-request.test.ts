@@ -13,12 +13,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../gateway/server.js';
-import type { TestServices } from '../../gateway/testing.js';
-import { flipPayloadByte } from '../../core/report/testing.js';
+import type { TestServices } from '../support/gateway/services.js';
+import { flipPayloadByte } from '../support/report/samples.js';
 import { AesGcmPayloadCodec } from '../../workflows/runtime/codec.js';
-import { startRequestStack, type RequestStack } from '../support/request-stack.js';
-import { codeFrom, mailAbout } from './harness.js';
-import { personalDataIn } from './history.js';
+import { startRequestStack, type RequestStack } from '../support/stack/request-stack.js';
+import { codeFrom, mailAbout } from '../support/workflows/harness.js';
+import { personalDataIn } from '../support/workflows/history.js';
 
 const EMAIL = 'aurelie.marchand@example.fr'; // typed Aurelie.Marchand@Example.FR in the legacy databases
 const LINK_TTL_SECONDS = 15;

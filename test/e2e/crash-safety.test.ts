@@ -18,13 +18,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyReportFile } from '../../core/report/verify.js';
 import type { OutboxDoc } from '../../core/mail/outbox.js';
 import type { Jwks } from '../../core/report/keys.js';
-import { uniqueName } from '../support/db.js';
-import { caughtMails } from '../support/mail.js';
-import { startRequestStack, type RequestStack } from '../support/request-stack.js';
-import { startWorkerProcess, timeOutAttemptsOfDeadWorker, type WorkerProcess } from '../support/worker-process.js';
+import { uniqueName } from '../support/stack/db.js';
+import { caughtMails } from '../support/stack/mail.js';
+import { startRequestStack, type RequestStack } from '../support/stack/request-stack.js';
+import { startWorkerProcess, timeOutAttemptsOfDeadWorker, type WorkerProcess } from '../support/stack/worker-process.js';
 import { BATCH_PEOPLE, seedHubspotPerson, seedSalesforcePerson, type BatchPerson } from './crash-people.js';
 import { hubspotDeletes, salesforceDeletes } from './crm-calls.js';
-import { codeFrom, mailAbout, stackEnv } from './harness.js';
+import { codeFrom, mailAbout, stackEnv } from '../support/workflows/harness.js';
 import { shopPostgres, type ShopDatabase } from './shop-postgres.js';
 
 /** How long the vendors take to answer each delete while the first worker runs. */

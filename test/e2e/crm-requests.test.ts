@@ -18,11 +18,11 @@ import type { CompletionReport } from '../../core/report/report.js';
 import { DEMO_PEOPLE, type DemoPerson } from '../../devstack/demo/people.js';
 import type { CallRecord } from '../../devstack/emulators/faults.js';
 import { AesGcmPayloadCodec } from '../../workflows/runtime/codec.js';
-import { gardien } from '../support/cli.js';
-import { startRequestStack, type RequestStack } from '../support/request-stack.js';
+import { gardien } from '../support/stack/cli.js';
+import { startRequestStack, type RequestStack } from '../support/stack/request-stack.js';
 import { hubspotDeletes, salesforceDeletes } from './crm-calls.js';
-import { codeFrom, mailAbout } from './harness.js';
-import { personalDataIn } from './history.js';
+import { codeFrom, mailAbout } from '../support/workflows/harness.js';
+import { personalDataIn } from '../support/workflows/history.js';
 
 const person = (key: string): DemoPerson => DEMO_PEOPLE.find((p) => p.key === key)!;
 const CAMILLE = person('camille'); // files the access requests

@@ -5,9 +5,9 @@
  * roles allowed, bad input answered as data with nothing changed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { until } from '../support/poll.js';
-import { startRequestStack, type RequestStack } from '../support/request-stack.js';
-import { codeFrom, mailAbout } from './harness.js';
+import { until } from '../support/stack/poll.js';
+import { startRequestStack, type RequestStack } from '../support/stack/request-stack.js';
+import { codeFrom, mailAbout } from '../support/workflows/harness.js';
 
 const REQUEST = 'id status statusReason waitingFor dueAt extensions { months reason dueAt } cancellation { by reason } systems { name status manualTaskId }';
 

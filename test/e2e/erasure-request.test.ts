@@ -1,7 +1,7 @@
 /** The erasure request through GraphQL over HTTP, on SQLite and PostgreSQL, with the real Temporal worker. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRequestStack, type RequestStack } from '../support/request-stack.js';
-import { codeFrom, mailAbout } from './harness.js';
+import { startRequestStack, type RequestStack } from '../support/stack/request-stack.js';
+import { codeFrom, mailAbout } from '../support/workflows/harness.js';
 
 const EMAIL = 'aurelie.marchand@example.fr';
 const FIELDS = 'id status reportUrl systems { name status located erased retained remaining error }';

@@ -13,18 +13,18 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
 import type { CrawlProgress } from '../../connectors/fileshare/crawl.js';
-import { writeFiles } from '../../connectors/fileshare/testing.js';
-import { legacySqlite, type LegacySqlite } from '../../connectors/sql/fixture-sqlite.js';
+import { writeFiles } from '../../devstack/demo/documents.js';
+import { legacySqlite, type LegacySqlite } from '../support/sql/sqlite.js';
 import { demoShareFiles } from '../../devstack/demo/fileshare.js';
 import { freePort } from '../../devstack/ports.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
-import { graphql, startTestServices, type AnswerData, type TestServices } from '../../gateway/testing.js';
+import { graphql, startTestServices, type AnswerData, type TestServices } from '../support/gateway/services.js';
 import { fileshareCrawlScheduleId, fileshareCrawlWorkflowId } from '../../workflows/crawl-names.js';
 import { createWorker } from '../../workflows/runtime/worker.js';
 import { legacyConnectorConfig } from '../fixtures/legacy-schema.js';
-import { uniqueName } from '../support/db.js';
-import { until } from '../support/poll.js';
-import { quietTemporal, stackEnv } from './harness.js';
+import { uniqueName } from '../support/stack/db.js';
+import { until } from '../support/stack/poll.js';
+import { quietTemporal, stackEnv } from '../support/workflows/harness.js';
 
 const CRAWL = /* GraphQL */ `
   query ($id: ID!) {

@@ -5,11 +5,11 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legacySqlite, type LegacySqlite } from '../../connectors/sql/fixture-sqlite.js';
+import { legacySqlite, type LegacySqlite } from '../support/sql/sqlite.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
-import { graphql, startTestServices, type AnswerData, type TestServices } from '../../gateway/testing.js';
+import { graphql, startTestServices, type AnswerData, type TestServices } from '../support/gateway/services.js';
 import { legacyConnectorConfig } from '../fixtures/legacy-schema.js';
-import { loadPagila, rentalConnectorConfig, samplePresence, type SampleDatabase } from '../support/sample-data.js';
+import { loadPagila, rentalConnectorConfig, samplePresence, type SampleDatabase } from '../support/sql/sample-data.js';
 
 const REGISTER = /* GraphQL */ `
   mutation Register($input: RegisterConnectorInput!) {

@@ -10,8 +10,8 @@
 import { chromium, type Browser, type BrowserContext, type Page, type Request as BrowserRequest } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unseal } from '../../core/crypto.js';
-import { startRequestStack, type RequestStack } from '../support/request-stack.js';
-import { codeFrom, mailAbout } from './harness.js';
+import { startRequestStack, type RequestStack } from '../support/stack/request-stack.js';
+import { codeFrom, mailAbout } from '../support/workflows/harness.js';
 
 const EMAIL = 'aurelie.marchand@example.fr';
 const SUBMITS = (request: BrowserRequest) => request.url().endsWith('/graphql') && (request.postData() ?? '').includes('submitRequest');

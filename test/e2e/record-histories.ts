@@ -15,9 +15,9 @@ import { writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { startMailCatcher } from '../../devstack/mailcatcher.js';
-import { until } from '../support/poll.js';
-import { codeFrom, startHarness, type Harness } from './harness.js';
-import { REPLAY_SECRET_KEY } from './replay-key.js';
+import { until } from '../support/stack/poll.js';
+import { codeFrom, startHarness, type Harness } from '../support/workflows/harness.js';
+import { REPLAY_SECRET_KEY } from '../support/workflows/replay-key.js';
 
 const FIXTURES = new URL('../fixtures/histories/', import.meta.url);
 const TEMPORAL_CLI = process.env.TEMPORAL_CLI ?? path.join(homedir(), '.cache', 'gardien', 'bin', 'temporal');
@@ -41,8 +41,8 @@ async function fileVerified(harness: Harness, type: 'ACCESS' | 'ERASURE', email:
 const openTask = (id: string) => until(`a task on ${id}`, async () => (await h.actions.listManualTasks({ requestId: id, status: 'OPEN', first: 5 })).items[0]);
 
 try {
-  const crm = await h.catalog.register({ kind: 'memory', name: 'crm', config: { system: 'salesforce' } });
-  const shop = await h.catalog.register({ kind: 'memory', name: 'shop', config: { system: 'sql' } });
+  const crm = await h.catalog.register({ kind: 'fixture', name: 'crm', config: { system: 'salesforce' } });
+  const shop = await h.catalog.register({ kind: 'fixture', name: 'shop', config: { system: 'sql' } });
 
   const access = await fileVerified(h, 'ACCESS', 'elise.fontaine@example.fr');
   if ((await h.temporal.result(access)).status !== 'COMPLETED') throw new Error('the access request did not complete');
@@ -51,7 +51,7 @@ try {
 
   // The whole lifecycle: the shop is swapped for one that fails, the archive waits for a person.
   await h.catalog.setEnabled(shop._id, false);
-  const broken = await h.catalog.register({ kind: 'memory', name: 'legacy', config: { system: 'sql', fail: { kind: 'authentication' } } });
+  const broken = await h.catalog.register({ kind: 'fixture', name: 'legacy', config: { system: 'sql', fail: { kind: 'authentication' } } });
   const archive = await h.catalog.register({ kind: 'manual', name: 'archive', config: { assignee: 'archives@gardien.test' } });
   const lifecycle = await fileVerified(h, 'ERASURE', 'peter.novak@example.com');
   await h.actions.extendDeadline(lifecycle, 1, 'Paper archive in another city', 'dpo@gardien.test');

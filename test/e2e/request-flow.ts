@@ -12,11 +12,11 @@ import { expect } from 'vitest';
 import type { CompletionReport } from '../../core/report/report.js';
 import type { DemoPerson } from '../../devstack/demo/people.js';
 import { AesGcmPayloadCodec } from '../../workflows/runtime/codec.js';
-import { gardien } from '../support/cli.js';
-import type { CaughtMail } from '../support/mail.js';
-import { startRequestStack, type RequestStack } from '../support/request-stack.js';
-import { codeFrom, mailAbout } from './harness.js';
-import { personalDataIn } from './history.js';
+import { gardien } from '../support/stack/cli.js';
+import type { CaughtMail } from '../support/stack/mail.js';
+import { startRequestStack, type RequestStack } from '../support/stack/request-stack.js';
+import { codeFrom, mailAbout } from '../support/workflows/harness.js';
+import { personalDataIn } from '../support/workflows/history.js';
 
 export type Language = 'EN' | 'FR';
 

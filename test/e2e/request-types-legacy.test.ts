@@ -5,7 +5,7 @@
  * writes shows in the DPO's lookup of both, and nowhere else.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRequestStack, type RequestStack } from '../support/request-stack.js';
+import { startRequestStack, type RequestStack } from '../support/stack/request-stack.js';
 import { byName, fieldsOf, requestFlow, type Language, type LookupAnswer, type RequestAnswer, type RequestFlow } from './request-flow.js';
 
 const AURELIE = 'aurelie.marchand@example.fr'; // typed Aurelie.Marchand@Example.FR in both databases

@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileshareConnector } from '../../connectors/fileshare/connector.js';
 import { demoFileshareConnectorInput, seedDemoShare } from '../../devstack/demo/fileshare.js';
 import { DEMO_PEOPLE, type DemoPerson } from '../../devstack/demo/people.js';
-import { waitForMail } from '../support/mail.js';
-import type { RequestStack } from '../support/request-stack.js';
+import { waitForMail } from '../support/stack/mail.js';
+import type { RequestStack } from '../support/stack/request-stack.js';
 import { byName, fieldsOf, needlesOf, requestFlow, startDemoStack, type Language, type LookupAnswer, type RequestAnswer, type RequestFlow } from './request-flow.js';
 
 const person = (key: string): DemoPerson => DEMO_PEOPLE.find((p) => p.key === key)!;

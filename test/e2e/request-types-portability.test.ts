@@ -8,10 +8,10 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWithZipJs, type PackageManifest } from '../../core/portability/testing.js';
+import { openWithZipJs, type PackageManifest } from '../support/portability/packages.js';
 import { DEMO_PEOPLE, type DemoPerson } from '../../devstack/demo/people.js';
-import { caughtMails } from '../support/mail.js';
-import type { RequestStack } from '../support/request-stack.js';
+import { caughtMails } from '../support/stack/mail.js';
+import type { RequestStack } from '../support/stack/request-stack.js';
 import { needlesOf, requestFlow, startDemoStack, type LookupAnswer, type RequestFlow } from './request-flow.js';
 
 const person = (key: string): DemoPerson => DEMO_PEOPLE.find((p) => p.key === key)!;

@@ -8,8 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, type DemoPerson } from '../../devstack/demo/people.js';
-import { caughtMails } from '../support/mail.js';
-import type { RequestStack } from '../support/request-stack.js';
+import { caughtMails } from '../support/stack/mail.js';
+import type { RequestStack } from '../support/stack/request-stack.js';
 import { byName, fieldsOf, needlesOf, requestFlow, startDemoStack, type LookupAnswer, type LookupRecord, type RequestFlow } from './request-flow.js';
 
 const person = (key: string): DemoPerson => DEMO_PEOPLE.find((p) => p.key === key)!;

@@ -7,7 +7,7 @@
  */
 import pg from 'pg';
 import type { SqlConfig } from '../../connectors/sql/config.js';
-import { createPostgresDatabase, dropPostgresDatabase, uniqueName } from '../support/db.js';
+import { createPostgresDatabase, dropPostgresDatabase, uniqueName } from '../support/stack/db.js';
 
 export interface ShopCustomer {
   id: number;

@@ -11,7 +11,7 @@ import { loadConfig } from '../../core/config.js';
 import { freePort } from '../../devstack/ports.js';
 import { startTemporal, type TemporalServer } from '../../devstack/temporal.js';
 import type { CodecProbeActivities } from '../../test/fixtures/codec-probe.workflow.js';
-import { quietTemporal } from '../../test/e2e/harness.js';
+import { quietTemporal } from '../../test/support/workflows/harness.js';
 import { AesGcmPayloadCodec } from './codec.js';
 import { codecServerOptions, startCodecServer, type RunningCodecServer } from './codec-server.js';
 import { createDataConverter } from './data-converter.js';

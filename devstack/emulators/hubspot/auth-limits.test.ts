@@ -1,7 +1,7 @@
 /** Contract: authentication, scopes, rate limits and injected faults answer as HubSpot documents them. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubspotEmulator, type HubspotEmulator } from './server.js';
-import { hubspotCall } from './testing.js';
+import { hubspotCall } from '../../../test/support/hubspot/wire.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SEARCH_ALL = { filterGroups: [], limit: 1 };

@@ -1,7 +1,7 @@
 /** Contract: CRM objects, search, batch reads, associations and properties have HubSpot's documented shapes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubspotEmulator, type HubspotEmulator } from './server.js';
-import { hubspotCall } from './testing.js';
+import { hubspotCall } from '../../../test/support/hubspot/wire.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const byEmail = (value: string, operator = 'EQ') => ({ filterGroups: [{ filters: [{ propertyName: 'email', operator, value }] }], properties: ['email', 'phone', 'firstname'] });

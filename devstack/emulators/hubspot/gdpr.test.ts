@@ -2,7 +2,7 @@
 import { Client } from '@hubspot/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubspotEmulator, type HubspotEmulator } from './server.js';
-import { hubspotCall } from './testing.js';
+import { hubspotCall } from '../../../test/support/hubspot/wire.js';
 
 describe('HubSpot emulator: GDPR delete and communication preferences', () => {
   let hs: HubspotEmulator;

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLongId } from '../../../connectors/salesforce/ids.js';
 import { startSalesforceEmulator, type SalesforceEmulator } from './server.js';
-import { sessionFor, sfCall } from './testing.js';
+import { sessionFor, sfCall } from '../../../test/support/salesforce/wire.js';
 
 describe('Salesforce emulator: login and sessions', () => {
   let sf: SalesforceEmulator;

@@ -1,7 +1,7 @@
 /** Faults on demand and the call log, and that jsforce — used unchanged — works against the emulator. */
 import { Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataApi, q, sessionFor } from './testing.js';
+import { dataApi, q, sessionFor } from '../../../test/support/salesforce/wire.js';
 import { startSalesforceEmulator, type SalesforceEmulator } from './server.js';
 
 describe('Salesforce emulator: faults and call log', () => {

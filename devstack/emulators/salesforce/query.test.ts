@@ -1,6 +1,6 @@
 /** Contract: SOQL queries, cursors and SOSL search answer with the REST API's documented shapes and errors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataApi, q, sessionFor } from './testing.js';
+import { dataApi, q, sessionFor } from '../../../test/support/salesforce/wire.js';
 import { startSalesforceEmulator, type SalesforceEmulator } from './server.js';
 
 const ID18 = /^[a-zA-Z0-9]{15}[A-Z0-5]{3}$/;

@@ -1,7 +1,7 @@
 /** Contract: describe, sObject rows and sObject collections answer with the REST API's shapes, errors and permissions. */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { objectOfId, toLongId } from '../../../connectors/salesforce/ids.js';
-import { dataApi, q, sessionFor } from './testing.js';
+import { dataApi, q, sessionFor } from '../../../test/support/salesforce/wire.js';
 import { startSalesforceEmulator, type SalesforceEmulator } from './server.js';
 
 describe('Salesforce emulator: describe and records', () => {

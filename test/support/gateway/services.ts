@@ -3,25 +3,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BUILT_IN_PLUGINS } from '../connectors/builtin.js';
-import { PluginRegistry } from '../connectors/sdk/registry.js';
-import type { Role } from '../core/actor.js';
-import { loadConfig } from '../core/config.js';
-import { issueToken } from './auth.js';
-import { fixturePlugin } from './fixture-connectors.js';
-import { createServices, type Services } from './services.js';
+import type { Role } from '../../../core/actor.js';
+import { loadConfig } from '../../../core/config.js';
+import { issueToken } from '../../../gateway/auth.js';
+import { createServices, type Services } from '../../../gateway/services.js';
+import { testRegistry } from '../connectors/registry.js';
 
 export interface TestServices extends Services {
   tokens: Record<Role, string>;
   /** Closes the services and drops their database. */
   dispose(): Promise<void>;
-}
-
-/** The built-in kinds plus `fixture`. */
-export function testRegistry(): PluginRegistry {
-  const registry = new PluginRegistry().register(fixturePlugin);
-  for (const plugin of BUILT_IN_PLUGINS) registry.register(plugin);
-  return registry;
 }
 
 export async function startTestServices(env: Record<string, string> = {}): Promise<TestServices> {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time.js';
 
-const GARDIEN = fileURLToPath(new URL('../../bin/gardien.mjs', import.meta.url));
+const GARDIEN = fileURLToPath(new URL('../../../bin/gardien.mjs', import.meta.url));
 /** What `runWorker` logs once the workflow bundle is built and it is about to poll. */
 const READY = /"msg":"worker started"/;
 

@@ -1,10 +1,10 @@
 /** Test-only: the Salesforce emulator with a connector logged into it. */
-import { createLogger } from '../../core/logger.js';
-import { startSalesforceEmulator, type SalesforceEmulator } from '../../devstack/emulators/salesforce/server.js';
-import type { ConnectorContext } from '../sdk/contract.js';
-import { salesforceConfigSchema, type SalesforceSecrets } from './config.js';
-import type { SalesforceConnector } from './connector.js';
-import { createSalesforceConnector } from './plugin.js';
+import { createLogger } from '../../../core/logger.js';
+import { startSalesforceEmulator, type SalesforceEmulator } from '../../../devstack/emulators/salesforce/server.js';
+import type { ConnectorContext } from '../../../connectors/sdk/contract.js';
+import { salesforceConfigSchema, type SalesforceSecrets } from '../../../connectors/salesforce/config.js';
+import type { SalesforceConnector } from '../../../connectors/salesforce/connector.js';
+import { createSalesforceConnector } from '../../../connectors/salesforce/plugin.js';
 
 export function testContext(overrides: Partial<ConnectorContext> = {}): ConnectorContext {
   return { connectorId: 'conn_sf_test', name: 'salesforce-under-test', logger: createLogger('test:salesforce'), timeoutMs: 10_000, defaultCountry: 'FR', ...overrides };

@@ -1,10 +1,10 @@
 /** Opens the HubSpot connector on an emulator, as the catalog would, for tests. */
-import { createLogger } from '../../core/logger.js';
-import type { HubspotEmulator } from '../../devstack/emulators/hubspot/server.js';
-import type { ConnectorContext } from '../sdk/contract.js';
-import { hubspotConfigSchema } from './config.js';
-import type { HubspotConnector } from './connector.js';
-import { createHubspotConnector } from './plugin.js';
+import { createLogger } from '../../../core/logger.js';
+import type { HubspotEmulator } from '../../../devstack/emulators/hubspot/server.js';
+import type { ConnectorContext } from '../../../connectors/sdk/contract.js';
+import { hubspotConfigSchema } from '../../../connectors/hubspot/config.js';
+import type { HubspotConnector } from '../../../connectors/hubspot/connector.js';
+import { createHubspotConnector } from '../../../connectors/hubspot/plugin.js';
 
 export function testContext(overrides: Partial<ConnectorContext> = {}): ConnectorContext {
   return { connectorId: 'conn_hubspot_test', name: 'crm-hubspot', logger: createLogger('connector:crm-hubspot'), timeoutMs: 10_000, defaultCountry: 'FR', ...overrides };

@@ -7,14 +7,14 @@
  */
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { expect } from 'vitest';
-import { legacyPostgres } from '../../connectors/sql/fixture-servers.js';
-import { legacySqlite } from '../../connectors/sql/fixture-sqlite.js';
-import { freePort } from '../../devstack/ports.js';
-import { startGateway, type RunningGateway } from '../../gateway/server.js';
-import { graphql, startTestServices, type GraphQLAnswer, type TestServices } from '../../gateway/testing.js';
-import { createWorker } from '../../workflows/runtime/worker.js';
-import { quietTemporal, stackEnv } from '../e2e/harness.js';
-import { legacyConnectorConfig } from '../fixtures/legacy-schema.js';
+import { legacyPostgres } from '../sql/servers.js';
+import { legacySqlite } from '../sql/sqlite.js';
+import { freePort } from '../../../devstack/ports.js';
+import { startGateway, type RunningGateway } from '../../../gateway/server.js';
+import { graphql, startTestServices, type GraphQLAnswer, type TestServices } from '../gateway/services.js';
+import { createWorker } from '../../../workflows/runtime/worker.js';
+import { quietTemporal, stackEnv } from '../workflows/harness.js';
+import { legacyConnectorConfig } from '../../fixtures/legacy-schema.js';
 import { uniqueName } from './db.js';
 import { startDemoSystems, type DemoSystemOptions, type RunningDemoSystems } from './demo-systems.js';
 

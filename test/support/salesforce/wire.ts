@@ -1,5 +1,5 @@
 /** Raw HTTP calls to the emulator, for contract tests that check exactly what goes over the wire. */
-import type { SalesforceEmulator } from './server.js';
+import type { SalesforceEmulator } from '../../../devstack/emulators/salesforce/server.js';
 
 export interface WireAnswer {
   status: number;

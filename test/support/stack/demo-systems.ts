@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { RegisterConnectorInput } from '../../connectors/sdk/catalog.js';
-import type { SalesforceConfig } from '../../connectors/salesforce/config.js';
-import { demoHubspotConnectorInput } from '../../devstack/demo/hubspot.js';
-import { demoSalesforceConfig, demoSalesforceConnectorInput } from '../../devstack/demo/salesforce.js';
-import { demoSqlConnectorInput, seedDemoSqlite } from '../../devstack/demo/sql.js';
-import { startHubspotEmulator, type HubspotEmulator } from '../../devstack/emulators/hubspot/server.js';
-import { startSalesforceEmulator, type SalesforceEmulator } from '../../devstack/emulators/salesforce/server.js';
+import type { RegisterConnectorInput } from '../../../connectors/sdk/catalog.js';
+import type { SalesforceConfig } from '../../../connectors/salesforce/config.js';
+import { demoHubspotConnectorInput } from '../../../devstack/demo/hubspot.js';
+import { demoSalesforceConfig, demoSalesforceConnectorInput } from '../../../devstack/demo/salesforce.js';
+import { demoSqlConnectorInput, seedDemoSqlite } from '../../../devstack/demo/sql.js';
+import { startHubspotEmulator, type HubspotEmulator } from '../../../devstack/emulators/hubspot/server.js';
+import { startSalesforceEmulator, type SalesforceEmulator } from '../../../devstack/emulators/salesforce/server.js';
 
 export interface DemoSystemOptions {
   /** Settings over the demo org's, e.g. `{ erasure: { strategy: 'delete' } }` for a company that deletes rather than anonymises. */

@@ -1,9 +1,9 @@
 /** Test-only helpers shared by the SQL connector's suites. */
-import { createLogger } from '../../core/logger.js';
-import type { ConnectorContext } from '../sdk/contract.js';
-import type { SqlConfig, SqlSecrets } from './config.js';
-import type { SqlConnector } from './connector.js';
-import { sqlPlugin } from './plugin.js';
+import { createLogger } from '../../../core/logger.js';
+import type { ConnectorContext } from '../../../connectors/sdk/contract.js';
+import type { SqlConfig, SqlSecrets } from '../../../connectors/sql/config.js';
+import type { SqlConnector } from '../../../connectors/sql/connector.js';
+import { sqlPlugin } from '../../../connectors/sql/plugin.js';
 
 export function testContext(name = 'sql-under-test'): ConnectorContext {
   return { connectorId: `conn_${name}`, name, logger: createLogger(`test:${name}`), timeoutMs: 10_000, defaultCountry: 'FR' };

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { JWK } from 'jose';
-import type { SigningKey } from './keys.js';
-import { buildReport, type CompletionReport } from './report.js';
+import type { SigningKey } from '../../../core/report/keys.js';
+import { buildReport, type CompletionReport } from '../../../core/report/report.js';
 
 /** An Ed25519 key pair held in memory, for tests that sign without a database. */
 export function memoryKey(kid: string): SigningKey {

@@ -1,6 +1,6 @@
 /** Reading the test stack's mail catcher from a test file (it runs in the globalSetup process). */
 import { inject } from 'vitest';
-import type { CaughtMail } from '../../devstack/mailcatcher.js';
+import type { CaughtMail } from '../../../devstack/mailcatcher.js';
 
 export type { CaughtMail };
 

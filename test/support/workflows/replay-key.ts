@@ -1,4 +1,4 @@
-import type { SecretKey } from '../../core/crypto.js';
+import type { SecretKey } from '../../../core/crypto.js';
 
 /** The codec key of the recorded fixture histories (test-only, public on purpose: those runs hold only fictional people). */
 export const REPLAY_KEY: SecretKey = { kid: 'replay', key: Buffer.alloc(32, 7) };

@@ -3,19 +3,17 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import { BUILT_IN_PLUGINS } from '../../connectors/builtin.js';
-import { ConnectorCatalog } from '../../connectors/sdk/catalog.js';
-import { PluginRegistry } from '../../connectors/sdk/registry.js';
-import { loadConfig, type GardienConfig } from '../../core/config.js';
-import { createDsrServices, type DsrServices } from '../../core/dsr-services.js';
-import { RequestActions } from '../../core/request-actions.js';
-import { RequestService } from '../../core/request-service.js';
-import { ConnectorRepository } from '../../core/storage/connectors.js';
-import { Storage } from '../../core/storage/mongo.js';
-import { DsrWorkflowClient, connectTemporal } from '../../workflows/runtime/client.js';
-import { createWorker } from '../../workflows/runtime/worker.js';
-import type { CaughtMail } from '../support/mail.js';
-import { memoryPlugin } from './memory-plugin.js';
+import { ConnectorCatalog } from '../../../connectors/sdk/catalog.js';
+import { loadConfig, type GardienConfig } from '../../../core/config.js';
+import { createDsrServices, type DsrServices } from '../../../core/dsr-services.js';
+import { RequestActions } from '../../../core/request-actions.js';
+import { RequestService } from '../../../core/request-service.js';
+import { ConnectorRepository } from '../../../core/storage/connectors.js';
+import { Storage } from '../../../core/storage/mongo.js';
+import { DsrWorkflowClient, connectTemporal } from '../../../workflows/runtime/client.js';
+import { createWorker } from '../../../workflows/runtime/worker.js';
+import type { CaughtMail } from '../stack/mail.js';
+import { testRegistry } from '../connectors/registry.js';
 
 /** The request machinery on the real stack: storage, catalog, services, a worker on its own task queue, a client. */
 export interface Harness {
@@ -45,7 +43,7 @@ export function quietTemporal(): void {
 }
 
 // test/support/* reads vitest's injected values, so it is loaded only when needed: record-histories.ts runs outside vitest.
-const uniqueName = async (prefix: string) => (await import('../support/db.js')).uniqueName(prefix);
+const uniqueName = async (prefix: string) => (await import('../stack/db.js')).uniqueName(prefix);
 
 /** `receivedClock` dates new requests (hence their due dates), so tests can file one "a month ago"; everything else keeps real time. */
 export async function startHarness(env: Record<string, string> = {}, options: { receivedClock?: () => Date } = {}): Promise<Harness> {
@@ -67,9 +65,7 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
   const storage = await Storage.open(config.mongo.uri, config.mongo.db);
   const services = createDsrServices(config, storage);
   await services.ensureIndexes();
-  const registry = new PluginRegistry().register(memoryPlugin);
-  for (const plugin of BUILT_IN_PLUGINS) registry.register(plugin);
-  const catalog = new ConnectorCatalog(new ConnectorRepository(storage), registry, {
+  const catalog = new ConnectorCatalog(new ConnectorRepository(storage), testRegistry(), {
     secretKeys: config.secretKeys,
     timeoutMs: config.connectorTimeoutMs,
     defaultCountry: config.defaultCountry,
@@ -109,7 +105,7 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
 
 /** The mail about `requestId` to `to` whose subject includes `subject`, waiting for it (every request mail names its id). */
 export async function mailAbout(requestId: string, to: string, subject: string): Promise<CaughtMail> {
-  const { waitForMail } = await import('../support/mail.js');
+  const { waitForMail } = await import('../stack/mail.js');
   return waitForMail({ to, subjectIncludes: subject, textIncludes: requestId });
 }
 

@@ -1,7 +1,7 @@
 /** Test-only: the legacy fixture schema in a fresh PostgreSQL or MariaDB database. */
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { createLegacySchema } from '../../test/fixtures/legacy-schema.js';
+import { createLegacySchema } from '../../fixtures/legacy-schema.js';
 import { type TemporaryDatabase, temporaryDatabase } from './temporary-database.js';
 
 /** `?` placeholders as PostgreSQL's `$1`, `$2`… */

@@ -8,10 +8,10 @@ import { createReadStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SqlConfig } from '../../connectors/sql/config.js';
-import { type TemporaryDatabase, temporaryDatabase } from '../../connectors/sql/temporary-database.js';
+import type { SqlConfig } from '../../../connectors/sql/config.js';
+import { type TemporaryDatabase, temporaryDatabase } from './temporary-database.js';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SAMPLE_DATA_DIR = path.resolve(REPO_ROOT, process.env.GARDIEN_SAMPLE_DATA ?? '../shared/data');
 
 const SAMPLES = {

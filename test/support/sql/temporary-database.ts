@@ -1,7 +1,7 @@
-/** Test-only: a uniquely named PostgreSQL or MariaDB database (test/support/db.ts), with its own drop. */
+/** Test-only: a uniquely named PostgreSQL or MariaDB database (test/support/stack/db.ts), with its own drop. */
 import {
   createMariaDatabase, createPostgresDatabase, dropMariaDatabase, dropPostgresDatabase, uniqueName,
-} from '../../test/support/db.js';
+} from '../stack/db.js';
 
 export interface TemporaryDatabase {
   name: string;

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Uint8ArrayReader, ZipReader } from '@zip.js/zip.js';
-import type { ExportStore } from '../storage/exports.js';
-import type { PackageFile } from '../portability.js';
+import type { ExportStore } from '../../../core/storage/exports.js';
+import type { PackageFile } from '../../../core/portability.js';
 
 export interface PackageManifest {
   format: string;

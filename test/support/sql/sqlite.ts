@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient, type Client, type InValue } from '@libsql/client';
-import { createLegacySchema } from '../../test/fixtures/legacy-schema.js';
+import { createLegacySchema } from '../../fixtures/legacy-schema.js';
 
 export interface LegacySqlite {
   file: string;

@@ -1,6 +1,6 @@
 import type { Payload } from '@temporalio/common';
 import type { WorkflowHandle } from '@temporalio/client';
-import type { AesGcmPayloadCodec } from '../../workflows/runtime/codec.js';
+import type { AesGcmPayloadCodec } from '../../../workflows/runtime/codec.js';
 
 /** Every string and byte array in a fetched history, plus its payloads (undecoded). */
 export function historyContents(history: unknown): { texts: string[]; bytes: Buffer[]; payloads: Payload[] } {
