@@ -7,7 +7,11 @@ import type { z } from 'zod';
 import type { DataCategory } from '../../core/categories.js';
 import type { IdentifierKind, SubjectIdentity } from '../../core/identity.js';
 import type { Logger } from '../../core/logger.js';
+import type { ErasureOutcome, LegalHold, RecordRef, SubjectRecord } from '../../core/records.js';
 import type { Storage } from '../../core/storage/mongo.js';
+
+// Record types are the domain's (core/records.ts); a connector author finds them here with the rest of the contract.
+export type { ErasureAction, ErasureOutcome, LegalHold, RecordRef, SubjectRecord } from '../../core/records.js';
 
 export type Capability = 'locate' | 'read' | 'erase' | 'rectify' | 'restrict' | 'consent' | 'opt_out';
 
@@ -26,13 +30,6 @@ export interface FieldDescription {
   /** Primary or foreign key: never anonymised. */
   key?: boolean;
   nullable?: boolean;
-}
-
-/** Why a record is kept despite an erasure request (GDPR Art. 17(3)). */
-export interface LegalHold {
-  /** e.g. "French Commercial Code L123-22: accounting records kept 10 years". */
-  basis: string;
-  retainForDays?: number;
 }
 
 export interface ObjectErasure {
@@ -76,34 +73,9 @@ export interface HealthCheck {
   latencyMs: number;
 }
 
-/** A pointer to one record of the subject; carries no personal data. */
-export interface RecordRef {
-  object: string;
-  /** The record's key, as text (JSON for composite keys). */
-  id: string;
-  /** Which identifier found it, or `relation` when reached through a parent. */
-  matchedOn?: IdentifierKind | 'relation';
-  parent?: { object: string; id: string };
-}
-
-/** One record, with JSON-safe values. */
-export interface SubjectRecord {
-  ref: RecordRef;
-  fields: Record<string, unknown>;
-}
-
 export interface ErasurePlan {
   /** Per-object overrides of the described erasure. */
   objects?: Record<string, ObjectErasure>;
-}
-
-export type ErasureAction = 'deleted' | 'anonymised' | 'retained' | 'vendor_deleted' | 'already_absent' | 'manual';
-
-export interface ErasureOutcome {
-  ref: RecordRef;
-  action: ErasureAction;
-  legalHold?: LegalHold;
-  detail?: string;
 }
 
 export interface FieldChange {

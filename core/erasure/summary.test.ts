@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ErasureOutcome } from '../../connectors/sdk/contract.js';
+import type { ErasureOutcome } from '../records.js';
 import { summariseErasure, verifyErasure } from './summary.js';
 
 const hold = { basis: 'Invoices are kept 10 years', retainForDays: 10 };

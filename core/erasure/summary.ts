@@ -3,7 +3,7 @@
  * afterwards: counts per action and the legal holds, never personal data.
  * Travels through Temporal and into the signed report.
  */
-import type { ErasureOutcome, RecordRef } from '../../connectors/sdk/contract.js';
+import type { ErasureOutcome, RecordRef } from '../records.js';
 
 export interface RetainedGroup {
   object: string;
