@@ -4,6 +4,7 @@ import { GardienError } from './errors.js';
 import { canonicalJson } from './report/canonical.js';
 import type { ExportFileRef } from './report/report.js';
 import type { RequestType } from './requests.js';
+import { packageExportId, partExportId } from './storage/export-ids.js';
 import type { ExportDoc, ExportStore } from './storage/exports.js';
 
 /** One record as a connector reads it (structurally the SDK's SubjectRecord; core does not import connectors). */
@@ -54,14 +55,6 @@ export function systemNotice(description: { objects: readonly DescribedObjectLik
       source: o.source ?? null,
     })),
   };
-}
-
-export function partExportId(requestId: string, connectorId: string): string {
-  return `exp_${requestId.replace(/^req_/, '')}_${connectorId.replace(/^conn_/, '')}`;
-}
-
-export function packageExportId(requestId: string): string {
-  return `exp_${requestId.replace(/^req_/, '')}`;
 }
 
 export function fileRef(doc: ExportDoc): ExportFileRef {

@@ -18,6 +18,7 @@ import type { PartConnector } from './portability/part-reader.js';
 import { portabilityReadme } from './portability/readme.js';
 import { spoolPart, spooledRecords, type Spool } from './portability/spool.js';
 import type { RequestType } from './requests.js';
+import { portabilityExportId } from './storage/export-ids.js';
 import type { ExportDoc, ExportStore } from './storage/exports.js';
 
 /** What a connector says it holds (structurally the SDK's ObjectDescription; core does not import connectors). */
@@ -52,10 +53,6 @@ export function validatePortabilityPassphrase(passphrase: string | null | undefi
     throw new ValidationError(message, [{ path: 'passphrase', message }]);
   }
   return passphrase;
-}
-
-export function portabilityExportId(requestId: string): string {
-  return `exp_${requestId.replace(/^req_/, '')}_zip`;
 }
 
 export interface PackageFile {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../core/errors.js';
-import { exportLinkToken, packageExportId, writeExportPackage, writeSystemExport } from '../core/exports.js';
+import { exportLinkToken, writeExportPackage, writeSystemExport } from '../core/exports.js';
+import { packageExportId } from '../core/storage/export-ids.js';
 import { writePortabilityPackage } from '../core/portability.js';
 import { openWithZipJs, sha256, type PackageManifest } from '../test/support/portability/packages.js';
 import { ROUTES, type Route } from './routes.js';

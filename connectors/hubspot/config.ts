@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATA_CATEGORIES } from '../../core/categories.js';
+import { erasureRuleSchema } from '../sdk/erasure-rules.js';
 
 /** The HubSpot object types the connector knows: contacts, and what hangs off them. */
 export const HUBSPOT_OBJECTS = ['contacts', 'notes', 'emails', 'calls', 'tickets', 'deals'] as const;
@@ -9,22 +10,8 @@ export const HUBSPOT_API = 'https://api.hubapi.com';
 
 const propertyName = z.string().regex(/^[A-Za-z0-9_]{1,100}$/, 'a HubSpot property name (letters, digits and underscores)');
 
-const legalHold = z.strictObject({
-  basis: z.string().min(3, 'say which law or contract requires keeping the record'),
-  retainForDays: z.number().int().positive().optional(),
-});
-
-const objectErasure = z
-  .strictObject({
-    strategy: z.enum(['delete', 'anonymise', 'retain']),
-    /** anonymise: properties to clear (default: every writable personal property). retain: properties to clear in the kept record. */
-    fields: z.array(propertyName).optional(),
-    legalHold: legalHold.optional(),
-  })
-  .refine((e) => e.strategy !== 'retain' || e.legalHold, {
-    message: 'a record kept under "retain" needs a legalHold with the basis for keeping it',
-    path: ['legalHold'],
-  });
+// anonymise: properties to clear (default: every writable personal property); retain: properties to clear in the kept record.
+const objectErasure = erasureRuleSchema({ strategies: ['delete', 'anonymise', 'retain'], field: propertyName, kept: 'a record', strict: true });
 
 const objectOverride = z.strictObject({
   /** Leave this object type out: not located, read or erased. */

@@ -8,8 +8,8 @@ import { guessCategory, looksLikeFreeText, type DataCategory } from '../../core/
 import type { IdentifierKind } from '../../core/identity.js';
 import { ConnectorError } from '../../core/errors.js';
 import type { FieldDescription, ObjectDescription, ObjectErasure, RecordRef } from '../sdk/contract.js';
+import { groupByObject } from '../sdk/group-refs.js';
 import type { HubspotApi, HubspotProperty } from './api.js';
-import { byObject } from './batches.js';
 import { HUBSPOT_OBJECTS, type HubspotConfig, type HubspotObject } from './config.js';
 
 /** HubSpot properties whose names say little: what they hold. */
@@ -147,7 +147,7 @@ export class HubspotModel {
   /** Refs grouped by object type; a ref to a type this connector does not hold is a caller's mistake. */
   refsByObject(refs: readonly RecordRef[]): Map<HubspotObject, RecordRef[]> {
     const groups = new Map<HubspotObject, RecordRef[]>();
-    for (const [object, group] of byObject(refs)) {
+    for (const [object, group] of groupByObject(refs)) {
       if (!this.isObject(object)) throw new ConnectorError('configuration', `"${object}" is not an object type this HubSpot connector holds`);
       groups.set(object, group);
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATA_CATEGORIES } from '../../core/categories.js';
+import { erasureRuleSchema } from '../sdk/erasure-rules.js';
 
 /** The objects where a person's data lives in a Salesforce org, as Gardien reads them. */
 export const SUBJECT_OBJECTS = ['Contact', 'Lead', 'Individual', 'Case', 'Task', 'Note', 'CampaignMember'] as const;
@@ -7,14 +8,7 @@ export type SubjectObjectName = (typeof SUBJECT_OBJECTS)[number];
 
 const fieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, 'a Salesforce field API name, e.g. Description or Customer_Number__c');
 
-const objectErasure = z
-  .object({
-    strategy: z.enum(['delete', 'anonymise', 'retain', 'manual']),
-    /** anonymise: fields to overwrite (default: the object's personal fields); retain: fields to overwrite in the kept record. */
-    fields: z.array(fieldName).optional(),
-    legalHold: z.object({ basis: z.string().min(3, 'say which law or contract requires keeping the record'), retainForDays: z.number().int().positive().optional() }).optional(),
-  })
-  .refine((e) => e.strategy !== 'retain' || e.legalHold, { message: 'an object kept under "retain" needs a legalHold with the basis for keeping it', path: ['legalHold'] });
+const objectErasure = erasureRuleSchema({ strategies: ['delete', 'anonymise', 'retain', 'manual'], field: fieldName, kept: 'an object' });
 
 const objectOverride = z.object({
   /** Leave this object out entirely (e.g. an org without Data Protection and Privacy has no Individual). */

@@ -5,10 +5,11 @@
  */
 import type { Field } from 'jsforce';
 import { erasureFor, type ErasureOutcome, type ErasurePlan, type ObjectErasure, type RecordRef } from '../sdk/contract.js';
+import { groupByObject } from '../sdk/group-refs.js';
 import { COLLECTION_SIZE, collectionFailure, type CollectionResult, type SalesforceApi, type SfRecord } from './api.js';
 import { anonymisableFields, type LiveObject, type OrgCatalog } from './catalog.js';
 import { ERASE_ORDER } from './model.js';
-import { chunks, groupByObject } from './locate.js';
+import { chunks } from './locate.js';
 import { soqlIn } from './soql.js';
 
 const GONE = new Set(['ENTITY_IS_DELETED', 'NOT_FOUND', 'INVALID_CROSS_REFERENCE_KEY']);

@@ -123,13 +123,3 @@ export function chunks<T>(items: T[], size = 300): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
-
-export function groupByObject(refs: readonly RecordRef[]): Map<string, RecordRef[]> {
-  const groups = new Map<string, RecordRef[]>();
-  for (const ref of refs) {
-    const group = groups.get(ref.object);
-    if (group) group.push(ref);
-    else groups.set(ref.object, [ref]);
-  }
-  return groups;
-}

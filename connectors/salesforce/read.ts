@@ -4,10 +4,11 @@
  * with thousands of tasks costs a few paged queries, and memory holds one page.
  */
 import type { RecordRef, SubjectRecord } from '../sdk/contract.js';
+import { groupByObject } from '../sdk/group-refs.js';
 import type { SalesforceApi, SfRecord } from './api.js';
 import type { OrgCatalog } from './catalog.js';
 import type { SubjectObjectName } from './config.js';
-import { chunks, groupByObject } from './locate.js';
+import { chunks } from './locate.js';
 import { soqlIn } from './soql.js';
 
 export async function* readRecords(api: SalesforceApi, catalog: OrgCatalog, refs: RecordRef[]): AsyncGenerator<SubjectRecord> {

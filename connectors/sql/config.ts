@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATA_CATEGORIES } from '../../core/categories.js';
+import { erasureRuleSchema } from '../sdk/erasure-rules.js';
 import type { DialectName } from './driver.js';
 
 const name = z
@@ -12,22 +13,7 @@ const columnPath = z
   .string()
   .regex(/^[^.\s"`'\\]+(\.[^.\s"`'\\]+)?$/, 'a column name, or table.column for a column in a related table');
 
-const legalHold = z.object({
-  basis: z.string().min(3, 'say which law or contract requires keeping the record'),
-  retainForDays: z.number().int().positive().optional(),
-});
-
-const tableErasure = z
-  .object({
-    strategy: z.enum(['delete', 'anonymise', 'retain']),
-    /** anonymise: columns to overwrite (default: every personal column). retain: columns to overwrite in the kept row (default: none). */
-    fields: z.array(name).optional(),
-    legalHold: legalHold.optional(),
-  })
-  .refine((e) => e.strategy !== 'retain' || e.legalHold, {
-    message: 'a table kept under "retain" needs a legalHold with the basis for keeping it',
-    path: ['legalHold'],
-  });
+const tableErasure = erasureRuleSchema({ strategies: ['delete', 'anonymise', 'retain'], field: name, kept: 'a table' });
 
 const category = z.enum(DATA_CATEGORIES);
 

@@ -1,4 +1,5 @@
 import type { OptOutOutcome, RecordRef } from '../sdk/contract.js';
+import { groupByObject } from '../sdk/group-refs.js';
 import type { OptOutValue } from './config.js';
 import { batches, type SqlDriver, Statement } from './driver.js';
 import { matchKeys, rowsByKey } from './keys.js';
@@ -12,9 +13,7 @@ import { boundValue, holdsValue } from './opt-out-values.js';
  */
 export async function optOutRecords(driver: SqlDriver, model: SqlModel, refs: readonly RecordRef[]): Promise<OptOutOutcome[]> {
   const done = new Map<string, OptOutOutcome>();
-  const byTable = new Map<string, RecordRef[]>();
-  for (const ref of refs) byTable.set(ref.object, [...(byTable.get(ref.object) ?? []), ref]);
-  for (const [name, tableRefs] of byTable) {
+  for (const [name, tableRefs] of groupByObject(refs)) {
     const table = model.tables.get(name);
     if (!table?.optOut) {
       for (const ref of tableRefs) done.set(keyOf(ref), { ref, optedOut: false, detail: `no opt-out column is configured for ${name}` });

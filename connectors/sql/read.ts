@@ -1,5 +1,6 @@
 import { ConnectorError } from '../../core/errors.js';
 import type { RecordRef, SubjectRecord } from '../sdk/contract.js';
+import { groupByObject } from '../sdk/group-refs.js';
 import { batches, type SqlDriver, Statement } from './driver.js';
 import { keyOfRecord, matchKeys } from './keys.js';
 import { jsonSafeRow } from './values.js';
@@ -7,13 +8,10 @@ import type { SqlModel } from './model.js';
 
 /** Streams the rows behind the refs, a batch of keys per query, as JSON-safe records. Rows gone since the lookup are skipped. */
 export async function* readRecords(driver: SqlDriver, model: SqlModel, refs: readonly RecordRef[]): AsyncGenerator<SubjectRecord> {
-  const byTable = new Map<string, RecordRef[]>();
   for (const ref of refs) {
     if (!model.tables.has(ref.object)) throw new ConnectorError('configuration', `"${ref.object}" is not a table of this connector's data map`);
-    if (!byTable.has(ref.object)) byTable.set(ref.object, []);
-    byTable.get(ref.object)!.push(ref);
   }
-  for (const [name, tableRefs] of byTable) {
+  for (const [name, tableRefs] of groupByObject(refs)) {
     const table = model.tables.get(name)!.table;
     for (const batch of batches(tableRefs, 100)) {
       const statement = new Statement(driver);

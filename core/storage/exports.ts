@@ -73,6 +73,18 @@ export class ExportStore {
     return Buffer.concat(parts).toString('utf8');
   }
 
+  /** Stores `value` as the JSON file `id`, replacing what an earlier attempt left. */
+  async writeJson(id: string, meta: Pick<ExportDoc, 'requestId' | 'connectorId' | 'kind'>, value: unknown): Promise<ExportDoc> {
+    const writer = await this.create(id, { ...meta, contentType: 'application/json' });
+    await writer.write(JSON.stringify(value));
+    return writer.finish();
+  }
+
+  /** The JSON file `id` as `writeJson` stored it. */
+  async readJson<T>(id: string): Promise<T> {
+    return JSON.parse(await this.readText(id)) as T;
+  }
+
   /**
    * Deletes by `_id` only, which every MongoDB-protocol server indexes: chunks
    * are written in order from `<id>:0`, so even a crash leaves a prefix, and

@@ -1,17 +1,13 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { ErasureOutcome, RecordRef } from '../../connectors/sdk/contract.js';
+import type { ErasureOutcome } from '../../connectors/sdk/contract.js';
 import { summariseErasure, verifyErasure, type ErasureSummary, type ErasureVerification } from '../../core/erasure/summary.js';
+import { erasureFileId } from '../../core/storage/export-ids.js';
 import { provenIdentity } from '../../core/storage/requests.js';
 import { erasedCount } from '../erased-count.js';
 import type { SystemInput } from '../types.js';
 import { whileBeating, withFailureMapping } from './failures.js';
 import type { ActivityDeps } from './index.js';
-import { refsFileId } from './system.activities.js';
-
-/** The connector's outcomes, kept beside the located references for the verification pass. */
-export function erasureFileId(requestId: string, connectorId: string): string {
-  return refsFileId(requestId, connectorId).replace(/^refs_/, 'erasure_');
-}
+import { storedRefs } from './system.activities.js';
 
 /** Art. 17 in one system: the connector's erasure plan, then a new search for what remains. */
 export function erasureActivities(deps: ActivityDeps) {
@@ -20,7 +16,7 @@ export function erasureActivities(deps: ActivityDeps) {
 
   async function storedOutcomes(input: SystemInput): Promise<ErasureOutcome[] | null> {
     const id = erasureFileId(input.requestId, input.connectorId);
-    return (await exports.get(id)) ? (JSON.parse(await exports.readText(id)) as ErasureOutcome[]) : null;
+    return (await exports.get(id)) ? exports.readJson<ErasureOutcome[]>(id) : null;
   }
 
   return {
@@ -32,19 +28,12 @@ export function erasureActivities(deps: ActivityDeps) {
     async eraseSubject(input: SystemInput): Promise<ErasureSummary> {
       let outcomes = await storedOutcomes(input);
       if (!outcomes) {
-        const refs = JSON.parse(await exports.readText(refsFileId(input.requestId, input.connectorId))) as RecordRef[];
+        const refs = await storedRefs(deps, input);
         const connector = await withFailureMapping(() => deps.catalog.open(input.connectorId));
         if (!connector.erase) throw ApplicationFailure.nonRetryable('This connector cannot erase records: resolve this system manually with evidence', 'NOT_SUPPORTED');
         const erase = connector.erase.bind(connector);
         outcomes = refs.length === 0 ? [] : await whileBeating(() => withFailureMapping(() => erase(refs, {})));
-        const writer = await exports.create(erasureFileId(input.requestId, input.connectorId), {
-          requestId: input.requestId,
-          connectorId: input.connectorId,
-          kind: 'refs',
-          contentType: 'application/json',
-        });
-        await writer.write(JSON.stringify(outcomes));
-        await writer.finish();
+        await exports.writeJson(erasureFileId(input.requestId, input.connectorId), { requestId: input.requestId, connectorId: input.connectorId, kind: 'refs' }, outcomes);
       }
       const file = await exports.get(erasureFileId(input.requestId, input.connectorId));
       const summary = summariseErasure(outcomes, file?.createdAt ?? now());

@@ -1,9 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErasureOutcome } from '../../connectors/sdk/contract.js';
 import { manualInstructions } from '../../core/manual-instructions.js';
+import { erasureFileId } from '../../core/storage/export-ids.js';
 import { manualTaskId, type ManualTaskDoc, type ManualTaskReason } from '../../core/storage/manual-tasks.js';
 import type { ManualResolution } from '../types.js';
-import { erasureFileId } from './erasure.activities.js';
 import { withFailureMapping } from './failures.js';
 import type { ActivityDeps } from './index.js';
 import { mailStaff } from './mail.js';
@@ -29,7 +29,7 @@ export function manualActivities(deps: ActivityDeps) {
 
   /** What the erasure left to a person, as the connector described each record. */
   async function manualErasures(input: { requestId: string; connectorId: string }): Promise<string[]> {
-    const outcomes = JSON.parse(await deps.storage.exports.readText(erasureFileId(input.requestId, input.connectorId))) as ErasureOutcome[];
+    const outcomes = await deps.storage.exports.readJson<ErasureOutcome[]>(erasureFileId(input.requestId, input.connectorId));
     return outcomes.filter((o) => o.action === 'manual').map((o) => o.detail ?? `${o.ref.object} ${o.ref.id}`);
   }
 

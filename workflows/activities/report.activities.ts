@@ -5,9 +5,9 @@ import { exportDownloadUrl, exportLinkToken, fileRef, writeExportPackage } from 
 import { identityKey } from '../../core/identity.js';
 import { createLogger } from '../../core/logger.js';
 import { writePortabilityPackage } from '../../core/portability.js';
-import { buildReport, type SystemReport } from '../../core/report/report.js';
-import { reportIdFor } from '../../core/report/store.js';
-import { REQUEST_ACTIONS } from '../../core/requests.js';
+import { buildReport, type CompletionReport, type ReportInput, type SystemReport } from '../../core/report/report.js';
+import { reportIdFor, type ReportDoc } from '../../core/report/store.js';
+import { REQUEST_ACTIONS, type SystemProgress } from '../../core/requests.js';
 import type { ExportDoc } from '../../core/storage/exports.js';
 import type { RequestDoc } from '../../core/storage/requests.js';
 import type { SealedReport, SystemSummary } from '../types.js';
@@ -23,12 +23,22 @@ export function reportActivities(deps: ActivityDeps) {
   const now = deps.now ?? (() => new Date());
 
   /** Access: one canonical JSON document; portability: a ZIP per system and object, encrypted if the subject asked. */
-  async function writePackage(doc: RequestDoc, partIds: string[], connectorIds: string[], exportedAt: Date): Promise<ExportDoc> {
+  async function writePackage(doc: RequestDoc, systems: readonly SystemReport[], exportedAt: Date): Promise<ExportDoc> {
+    const partIds = systems.flatMap((s) => s.exports.map((e) => e.id));
     if (doc.type !== 'PORTABILITY') return writeExportPackage(exports, { requestId: doc._id, type: doc.type, exportedAt, partIds });
     const descriptions: Record<string, ConnectorDescription> = {};
-    for (const id of connectorIds) descriptions[id] = await (await deps.catalog.open(id)).describe();
+    for (const s of systems.filter((one) => one.exports.length > 0)) descriptions[s.connectorId] = await (await deps.catalog.open(s.connectorId)).describe();
     const passphrase = doc.passphrase ? unseal(doc.passphrase, deps.config.secretKeys) : null;
     return writePortabilityPackage(exports, { requestId: doc._id, type: doc.type, exportedAt, partIds, descriptions, passphrase });
+  }
+
+  /** Signs the report and keeps it once; the request then points at it, and forgets the passphrase. */
+  async function signAndKeep(doc: RequestDoc, report: CompletionReport, issuedAt: Date): Promise<ReportDoc> {
+    const signed = await deps.signer.sign(report);
+    const stored = await reports.saveOnce({ _id: report.reportId, requestId: doc._id, kid: signed.kid, jws: signed.jws, report, createdAt: issuedAt });
+    // The passphrase served its purpose: it is not kept beside the package it opens.
+    await requests.updateWhere(doc._id, {}, { $set: { reportId: report.reportId, exportId: stored.report.export?.id || null }, $unset: { passphrase: '' } });
+    return stored;
   }
 
   return {
@@ -38,54 +48,23 @@ export function reportActivities(deps: ActivityDeps) {
       const existing = await reports.find(reportId);
       if (existing) return { reportId, exportId: existing.report.export?.id ?? '' };
       const doc = await requests.get(input.requestId);
-      const known = new Map((await requests.systems(input.requestId)).map((s) => [s.connectorId, s]));
-      const systems: SystemReport[] = input.summaries.map((s) => ({
-        connectorId: s.connectorId,
-        name: known.get(s.connectorId)?.name ?? s.connectorId,
-        kind: known.get(s.connectorId)?.kind ?? 'unknown',
-        action: REQUEST_ACTIONS[doc.type],
-        status: s.status,
-        counts: { ...s.counts },
-        startedAt: s.startedAt,
-        finishedAt: s.finishedAt,
-        exports: s.exports,
-        ...(s.erasure ? { erasure: s.erasure } : {}),
-        ...(s.amendment ? { amendment: s.amendment } : {}),
-        ...(s.manual ? { manual: s.manual } : {}),
-        attempts: s.attempts,
-        error: s.error,
-      }));
-      const ordered = [...systems].sort((a, b) => a.name.localeCompare(b.name) || a.connectorId.localeCompare(b.connectorId));
+      const systems = systemReports(doc, input.summaries, await requests.systems(input.requestId));
       const issuedAt = now();
       const exporting = REQUEST_ACTIONS[doc.type] === 'export' && input.status === 'COMPLETED';
-      const pkg = exporting ? await whileBeating(() => writePackage(doc, ordered.flatMap((s) => s.exports.map((e) => e.id)), ordered.filter((s) => s.exports.length > 0).map((s) => s.connectorId), issuedAt)) : null;
+      const pkg = exporting ? await whileBeating(() => writePackage(doc, systems, issuedAt)) : null;
       const report = buildReport({
         reportId,
         issuer: deps.config.publicUrl,
         issuedAt,
-        request: {
-          id: doc._id,
-          type: doc.type,
-          status: input.status,
-          receivedAt: doc.receivedAt,
-          dueAt: doc.dueAt,
-          verifiedAt: doc.verifiedAt,
-          verification: doc.verificationMethod ?? (doc.verifiedAt ? 'email_code' : 'none'),
-          extensions: doc.extensions,
-          cancellation: doc.cancellation ?? null,
-        },
+        request: requestFacts(doc, input.status),
         subjectRef: keyedHash(`subject:${identityKey(doc.identity)}`, deps.config.secretKeys[0]!.key),
-        systems: ordered,
+        systems,
         export: pkg ? fileRef(pkg) : null,
         ...(pkg ? { package: { format: doc.type === 'PORTABILITY' ? ('zip' as const) : ('json' as const), encrypted: Boolean(doc.passphrase) } } : {}),
       });
-      const signed = await deps.signer.sign(report);
-      const stored = await reports.saveOnce({ _id: reportId, requestId: doc._id, kid: signed.kid, jws: signed.jws, report, createdAt: issuedAt });
-      const exportId = stored.report.export?.id ?? '';
-      // The passphrase served its purpose: it is not kept beside the package it opens.
-      await requests.updateWhere(doc._id, {}, { $set: { reportId, exportId: exportId || null }, $unset: { passphrase: '' } });
+      const stored = await signAndKeep(doc, report, issuedAt);
       log.info('report signed', { requestId: doc._id, reportId, kid: stored.kid, status: input.status });
-      return { reportId, exportId };
+      return { reportId, exportId: stored.report.export?.id ?? '' };
     },
 
     /** Marks the request completed and emails the download link (expiring) and the report links, once. */
@@ -130,5 +109,42 @@ export function reportActivities(deps: ActivityDeps) {
       }));
       log.info('request cancelled', { requestId: input.requestId, by });
     },
+  };
+}
+
+/** Each system's part of the report, by name, from the workflow's summaries and the names the request keeps. */
+function systemReports(doc: RequestDoc, summaries: readonly SystemSummary[], progress: readonly SystemProgress[]): SystemReport[] {
+  const known = new Map(progress.map((s) => [s.connectorId, s]));
+  const systems = summaries.map((s): SystemReport => ({
+    connectorId: s.connectorId,
+    name: known.get(s.connectorId)?.name ?? s.connectorId,
+    kind: known.get(s.connectorId)?.kind ?? 'unknown',
+    action: REQUEST_ACTIONS[doc.type],
+    status: s.status,
+    counts: { ...s.counts },
+    startedAt: s.startedAt,
+    finishedAt: s.finishedAt,
+    exports: s.exports,
+    ...(s.erasure ? { erasure: s.erasure } : {}),
+    ...(s.amendment ? { amendment: s.amendment } : {}),
+    ...(s.manual ? { manual: s.manual } : {}),
+    attempts: s.attempts,
+    error: s.error,
+  }));
+  return systems.sort((a, b) => a.name.localeCompare(b.name) || a.connectorId.localeCompare(b.connectorId));
+}
+
+/** The request as the report states it: when it came, was due, was verified and how, extended or cancelled. */
+function requestFacts(doc: RequestDoc, status: 'COMPLETED' | 'CANCELLED'): ReportInput['request'] {
+  return {
+    id: doc._id,
+    type: doc.type,
+    status,
+    receivedAt: doc.receivedAt,
+    dueAt: doc.dueAt,
+    verifiedAt: doc.verifiedAt,
+    verification: doc.verificationMethod ?? (doc.verifiedAt ? 'email_code' : 'none'),
+    extensions: doc.extensions,
+    cancellation: doc.cancellation ?? null,
   };
 }

@@ -1,7 +1,8 @@
 import type { Capability, ConnectorDescription, RecordRef } from '../../connectors/sdk/contract.js';
-import { fileRef, partExportId, systemNotice, writeSystemExport } from '../../core/exports.js';
+import { fileRef, systemNotice, writeSystemExport } from '../../core/exports.js';
 import type { ExportFileRef } from '../../core/report/report.js';
 import type { RequestType, SystemCounts, SystemStatus } from '../../core/requests.js';
+import { refsFileId } from '../../core/storage/export-ids.js';
 import { provenIdentity } from '../../core/storage/requests.js';
 import type { SystemInput } from '../types.js';
 import { whileBeating, withFailureMapping } from './failures.js';
@@ -18,13 +19,9 @@ const NEEDS: Record<RequestType, Capability> = {
   OBJECTION: 'opt_out',
 };
 
-/** Located references are kept beside the export, not returned: they may be many. */
-export function refsFileId(requestId: string, connectorId: string): string {
-  return partExportId(requestId, connectorId).replace(/^exp_/, 'refs_');
-}
-
-export async function storedRefs(deps: ActivityDeps, input: SystemInput): Promise<RecordRef[]> {
-  return JSON.parse(await deps.storage.exports.readText(refsFileId(input.requestId, input.connectorId))) as RecordRef[];
+/** What the system's locate found, as `locateSubject` stored it. */
+export function storedRefs(deps: ActivityDeps, input: SystemInput): Promise<RecordRef[]> {
+  return deps.storage.exports.readJson<RecordRef[]>(refsFileId(input.requestId, input.connectorId));
 }
 
 /** One system's steps; personal data stays in the connector, MongoDB and the export. */
@@ -48,14 +45,7 @@ export function systemActivities(deps: ActivityDeps) {
       const doc = await requests.get(input.requestId);
       await requests.patchSystem(input.requestId, input.connectorId, { status: 'RUNNING', error: null });
       const refs = await whileBeating(() => withFailureMapping(async () => (await deps.catalog.open(input.connectorId)).locate(provenIdentity(doc))));
-      const writer = await exports.create(refsFileId(input.requestId, input.connectorId), {
-        requestId: input.requestId,
-        connectorId: input.connectorId,
-        kind: 'refs',
-        contentType: 'application/json',
-      });
-      await writer.write(JSON.stringify(refs));
-      await writer.finish();
+      await exports.writeJson(refsFileId(input.requestId, input.connectorId), { requestId: input.requestId, connectorId: input.connectorId, kind: 'refs' }, refs);
       await requests.patchSystem(input.requestId, input.connectorId, { counts: { located: refs.length } });
       const objects: Record<string, number> = {};
       for (const ref of refs) objects[ref.object] = (objects[ref.object] ?? 0) + 1;

@@ -2,8 +2,9 @@ import mysql from 'mysql2/promise';
 import { errorMessage } from '../../../core/errors.js';
 import { catalogFrom } from '../catalog.js';
 import { describeTarget } from '../config.js';
-import type { Row, SqlDriver, SqlSession } from '../driver.js';
+import type { Row, SqlDriver } from '../driver.js';
 import { asConnectorError, errorCode, isNetworkFailure } from '../errors.js';
+import { type Pool, pooledTransaction } from './pooled-transaction.js';
 
 export interface MysqlOptions {
   connectTimeoutMs: number;
@@ -94,6 +95,7 @@ export function openMysql(url: URL, options: MysqlOptions): SqlDriver {
     }
   };
 
+  const transactions: Pool<mysql.PoolConnection> = { acquire: () => pool.getConnection(), run, fail, begin: 'START TRANSACTION' };
   return {
     dialect: 'mysql',
     label,
@@ -117,25 +119,8 @@ export function openMysql(url: URL, options: MysqlOptions): SqlDriver {
         })),
       });
     },
-    async transaction(work) {
-      let connection: mysql.PoolConnection;
-      try {
-        connection = await pool.getConnection();
-      } catch (error) {
-        return fail(error);
-      }
-      const session: SqlSession = { query: (sql, params) => run(connection, sql, params) };
-      try {
-        await run(connection, 'START TRANSACTION');
-        const result = await work(session);
-        await run(connection, 'COMMIT');
-        return result;
-      } catch (error) {
-        await connection.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        connection.release();
-      }
+    transaction(work) {
+      return pooledTransaction(transactions, work);
     },
     close: () => pool.end(),
   };

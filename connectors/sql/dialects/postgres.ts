@@ -2,8 +2,9 @@ import pg from 'pg';
 import { errorMessage } from '../../../core/errors.js';
 import { catalogFrom, type CatalogRows } from '../catalog.js';
 import { describeTarget } from '../config.js';
-import type { Row, SqlDriver, SqlSession } from '../driver.js';
+import type { Row, SqlDriver } from '../driver.js';
 import { asConnectorError, errorCode, isNetworkFailure } from '../errors.js';
+import { type Pool, pooledTransaction } from './pooled-transaction.js';
 
 export interface PostgresOptions {
   schema: string;
@@ -104,6 +105,7 @@ export function openPostgres(url: URL, options: PostgresOptions): SqlDriver {
     }
   };
 
+  const transactions: Pool<pg.PoolClient> = { acquire: () => pool.connect(), run, fail, begin: 'BEGIN' };
   return {
     dialect: 'postgres',
     label,
@@ -128,25 +130,8 @@ export function openPostgres(url: URL, options: PostgresOptions): SqlDriver {
       };
       return catalogFrom(rows);
     },
-    async transaction(work) {
-      let client: pg.PoolClient;
-      try {
-        client = await pool.connect();
-      } catch (error) {
-        return fail(error);
-      }
-      const session: SqlSession = { query: (sql, params) => run(client, sql, params) };
-      try {
-        await run(client, 'BEGIN');
-        const result = await work(session);
-        await run(client, 'COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+    transaction(work) {
+      return pooledTransaction(transactions, work);
     },
     close: () => pool.end(),
   };
