@@ -16,7 +16,9 @@ export function guessLanguage(words: readonly Word[], original = ''): Lang | und
   // Letters only French writes here count too: "é", "è", "à", "ç" before accents were folded away.
   let french = FRENCH_LETTERS.test(original) ? 1 : 0;
   let english = 0;
-  for (const word of words) {
+  // The first words tell: a long note does not need reading to its end.
+  for (let i = 0; i < words.length && i < 200; i++) {
+    const word = words[i]!;
     if (FRENCH.has(word.text)) french++;
     if (ENGLISH.has(word.text)) english++;
   }

@@ -36,6 +36,13 @@ export interface LexiconMatch {
 
 const WORD = /[a-z0-9]+/g;
 const FUZZY_MIN = 6;
+
+export interface Candidates {
+  terms: readonly Term[];
+  fuzzy: boolean;
+}
+
+const NONE: Candidates = { terms: [], fuzzy: false };
 // Words of their own that sound like a lexicon word: never read as its typo ("syndic" is not "syndiqué").
 const REAL_WORDS: ReadonlySet<string> = new Set(['syndic', 'factur', 'cancel', 'relation']);
 
@@ -93,15 +100,28 @@ export class CompiledLexicon {
     }
   }
 
-  /** Every term that may start at words[i]; fuzzy ones only when no term matches the word itself. */
-  candidates(word: Word): { terms: readonly Term[]; fuzzy: boolean } {
+  private static lexicons = 0;
+  private readonly slot = CompiledLexicon.lexicons++;
+
+  /** Every term that may start at a word; fuzzy ones only when no term matches the word itself. Kept with the word's key. */
+  candidates(word: Word): Candidates {
+    let found = word.found[this.slot] as Candidates | undefined;
+    if (found === undefined) {
+      found = this.lookUp(word);
+      word.found[this.slot] = found;
+    }
+    return found;
+  }
+
+  private lookUp(word: Word): Candidates {
     const exact = this.exact.get(word.key);
     const prefixed = word.text.length >= 4 ? this.prefixes.get(word.text.slice(0, 4))?.filter((t) => word.text.startsWith(t.folded[0]!)) : undefined;
     if (exact || (prefixed && prefixed.length > 0)) return { terms: [...(exact ?? []), ...(prefixed ?? [])], fuzzy: false };
-    if (word.key.length < FUZZY_MIN || /\d/.test(word.key) || REAL_WORDS.has(word.key)) return { terms: [], fuzzy: false };
-    const fuzzy = this.sounds.get(soundKey(word.key)) ?? this.deletions.get(word.key) ?? [];
+    if (word.key.length < FUZZY_MIN || /\d/.test(word.key) || REAL_WORDS.has(word.key)) return NONE;
+    const fuzzy = this.sounds.get(soundKey(word.key)) ?? this.deletions.get(word.key);
     // A word cut short ("syndic" for "syndiqué") is another word, not a typo.
-    return { terms: fuzzy.filter((t) => !t.folded[0]!.startsWith(word.text)), fuzzy: true };
+    const terms = fuzzy?.filter((t) => !t.folded[0]!.startsWith(word.text)) ?? [];
+    return terms.length > 0 ? { terms, fuzzy: true } : NONE;
   }
 }
 

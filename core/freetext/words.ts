@@ -7,36 +7,68 @@ export interface Word {
   text: string;
   /** Inflections folded away: "diabétiques" and "diabetique" share a key. */
   key: string;
+  /** What lexicons found for this word, kept with its key (one slot per compiled lexicon). */
+  found: unknown[];
   /** A sentence ends between the previous word and this one (. ! ? ; or a line break). */
   sentenceBefore: boolean;
   /** Any clause boundary before this word (the above, a comma, a colon, a bracket, "mais", "but"). */
   clauseBefore: boolean;
 }
 
-const WORD = /[a-z0-9]+/g;
-const SENTENCE_END = /[.!?;\n\r]/;
-const CLAUSE_END = /[.!?;\n\r,:()[\]/|•*"]/;
 const CLAUSE_WORDS = new Set(['mais', 'but', 'however', 'cependant', 'pourtant', 'sauf', 'except', 'although', 'though', 'toutefois', 'neanmoins']);
 
+// What each ASCII character is between words: 1 ends a sentence, 2 ends a clause, 3 is part of a word.
+const KIND = new Uint8Array(128);
+for (const c of '.!?;\n\r') KIND[c.charCodeAt(0)] = 1;
+for (const c of ',:()[]/|*"') KIND[c.charCodeAt(0)] = 2;
+for (const c of 'abcdefghijklmnopqrstuvwxyz0123456789') KIND[c.charCodeAt(0)] = 3;
+const BULLET = 0x2022;
+const DASH = 45;
+
+// Word keys repeat (Zipf): computing each once keeps long notes fast. Bounded, then started afresh.
+interface Known {
+  key: string;
+  found: unknown[];
+}
+const known = new Map<string, Known>();
+const MAX_KNOWN = 50_000;
+
+function knownWord(text: string): Known {
+  let word = known.get(text);
+  if (word === undefined) {
+    if (known.size >= MAX_KNOWN) known.clear();
+    word = { key: inflectionKey(text), found: [] };
+    known.set(text, word);
+  }
+  return word;
+}
+
+/** One pass over the folded text: words of [a-z0-9] and what separates them. */
 export function wordsOf(folded: string): Word[] {
   const words: Word[] = [];
-  let previousEnd = 0;
-  let afterClauseWord = false;
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(folded); match; match = WORD.exec(folded)) {
-    const text = match[0];
-    const gap = folded.slice(previousEnd, match.index);
-    const sentenceBefore = words.length === 0 || SENTENCE_END.test(gap);
-    words.push({
-      start: match.index,
-      end: match.index + text.length,
-      text,
-      key: inflectionKey(text),
-      sentenceBefore,
-      clauseBefore: sentenceBefore || afterClauseWord || CLAUSE_END.test(gap) || (gap.includes(' - ')),
-    });
-    afterClauseWord = CLAUSE_WORDS.has(text);
-    previousEnd = match.index + text.length;
+  let sentence = true;
+  let clause = true;
+  let dashAlone = false; // " - " between two words ends a clause
+  let previous = 0;
+  for (let i = 0; i < folded.length; ) {
+    const code = folded.charCodeAt(i);
+    const kind = code < 128 ? KIND[code]! : code === BULLET ? 2 : 0;
+    if (kind !== 3) {
+      if (kind === 1) sentence = true;
+      else if (kind === 2) clause = true;
+      else if (code === DASH && previous === 32 && folded.charCodeAt(i + 1) === 32) dashAlone = true;
+      previous = code;
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < folded.length && folded.charCodeAt(i) < 128 && KIND[folded.charCodeAt(i)] === 3) i++;
+    const text = folded.slice(start, i);
+    const afterClauseWord = words.length > 0 && CLAUSE_WORDS.has(words[words.length - 1]!.text);
+    const { key, found } = knownWord(text);
+    words.push({ start, end: i, text, key, found, sentenceBefore: sentence, clauseBefore: sentence || clause || dashAlone || afterClauseWord });
+    sentence = clause = dashAlone = false;
+    previous = 0;
   }
   return words;
 }
@@ -49,6 +81,7 @@ export function inflectionKey(word: string): string {
   let key = word;
   if (key.length > 4 && key.endsWith('aux')) return `${key.slice(0, -3)}al`;
   if (key.length > 3 && (key.endsWith('s') || (key.endsWith('x') && !key.endsWith('eux'))) && !key.endsWith('ss') && !key.endsWith('us')) key = key.slice(0, -1);
+  if (key.length > 5 && key.endsWith('ee')) key = key.slice(0, -1); // feminine past participle: hospitalisée
   if (key.length > 4 && key.endsWith('e')) {
     key = key.slice(0, -1);
     const tail = key.slice(-3);

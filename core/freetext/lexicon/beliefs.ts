@@ -6,7 +6,7 @@ const STREET = ['street', 'st', 'road', 'rd', 'lane', 'hall', 'hill', 'square', 
 
 export const BELIEFS = lexicon('beliefs', [
   ['fr', STRONG, `musulman|musulmane|islam|islamique|islamiste|mosquée|ramadan|ramadhan|fait le ramadan|jeûne du ramadan|halal|aïd|l'aïd|fête de l'aïd|imam|
-    pèlerinage à la Mecque|la Mecque|prière du vendredi|fait sa prière|ses prières|porte le voile|voilée|le voile islamique|niqab|burqa|hijab|
+    pèlerinage à la Mecque|la Mecque|prière du vendredi|fait sa prière|ses prières|porte le voile|le voile islamique|niqab|burqa|hijab|
     juif|juive|judaïsme|synagogue|casher|cacher|kasher|shabbat|sabbat|chabbat|kippa|rabbin|bar-mitsva|bat-mitsva|Yom Kippour|Roch Hachana|Pessah|
     catholique|catho|chrétien|chrétienne|christianisme|protestant|protestante|évangélique|évangéliste|orthodoxe|anglican|baptiste|pentecôtiste|adventiste|
     témoin de Jéhovah|témoins de Jéhovah|mormon|scientologue|scientologie|bouddhiste|bouddhisme|hindou|hindouiste|sikh|jaïn|
@@ -17,6 +17,7 @@ export const BELIEFS = lexicon('beliefs', [
     végane par conviction|antispéciste`, { unlessBefore: ADDRESS, unlessAfter: STREET }],
   ['fr', USUAL, 'curé', { needBefore: ['le', 'un', 'du', 'au', 'monsieur', 'notre', 'son', 'pere', 'est', 'ancien'], unlessAfter: ['de', 'd', 'thermale', 'detox'] }],
   ['fr', USUAL, `église|temple|paroisse`, { needBefore: ['va', 'allait', 'aller', 'sa', 'son', 'a', 'membre', 'fidele', 'pratique', 'frequente', 'mariage', 'benevole', 'engage', 'engagee', 'au', 'chaque', 'tous'], unlessBefore: ADDRESS, unlessAfter: ['de', 'du', 'saint', 'st', 'notre'] }],
+  ['fr', USUAL, 'voilée', { unlessBefore: ['de', 'la', 'bateau', 'planche', 'faire', 'fait', 'cours', 'club', 'stage', 'char', 'passion', 'passionne', 'passionnee'] }],
   ['fr', WEAK, `voile|prie|prier|prière`, { needBefore: ['porte', 'portait', 'porter', 'le', 'pour', 'fait', 'sa', 'ses', 'moment', 'heure', 'heures', 'temps'], unlessBefore: ['de', 'bateau', 'planche', 'char', 'club', 'cours', 'stage', 'faire'], unlessAfter: ['de', 'du', 'ecrire', 'bien', 'vous', 'ne', 'en', 'instamment'] }],
   ['en', STRONG, `muslim|islam|islamic|mosque|ramadan|eid|halal|imam|hajj|hijab|niqab|burqa|prayer room|prayer times|Friday prayers|
     jewish|jew|judaism|synagogue|kosher|keeps kosher|sabbath|shabbat|rabbi|bar mitzvah|bat mitzvah|Yom Kippur|Passover|Hanukkah|
