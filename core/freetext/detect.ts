@@ -8,7 +8,7 @@ import { contextAllows, isNameOrAddress, isNegated } from './context.js';
 import { guessLanguage } from './language.js';
 import { LEXICON } from './lexicon/index.js';
 import type { Lang } from './lexicon/entry.js';
-import { CompiledLexicon, matchTerm, type LexiconMatch } from './matcher.js';
+import { CompiledLexicon, matchTerm, termStart, type LexiconMatch } from './matcher.js';
 import { foldText } from './normalise.js';
 import { findNumbers } from './numbers.js';
 import { wordsOf, type Word } from './words.js';
@@ -47,8 +47,10 @@ function lexiconMatches(lexicon: CompiledLexicon, words: readonly Word[]): Lexic
   for (let i = 0; i < words.length; i++) {
     const { terms, fuzzy } = lexicon.candidates(words[i]!);
     for (const term of terms) {
+      const first = term.lead === 0 ? i : termStart(term, words, i);
+      if (first < 0) continue;
       const end = matchTerm(term, words, i, fuzzy);
-      if (end > i) matches.push({ term, first: i, end, fuzzy });
+      if (end > i) matches.push({ term, first, end, fuzzy });
     }
   }
   return matches;
@@ -57,10 +59,12 @@ function lexiconMatches(lexicon: CompiledLexicon, words: readonly Word[]): Lexic
 /** Longest first; a match inside a longer one of the same category adds nothing. */
 function withoutOverlaps(findings: Finding[]): Finding[] {
   findings.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const reached = new Map<FreeTextCategory, number>(); // how far the kept findings of each category go
   const kept: Finding[] = [];
   for (const finding of findings) {
-    const covered = kept.some((k) => k.category === finding.category && finding.start < k.end && finding.end > k.start);
-    if (!covered) kept.push(finding);
+    if (finding.start < (reached.get(finding.category) ?? -1)) continue;
+    kept.push(finding);
+    reached.set(finding.category, finding.end);
   }
   return kept;
 }

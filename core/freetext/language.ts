@@ -17,7 +17,7 @@ export function guessLanguage(words: readonly Word[], original = ''): Lang | und
   let french = FRENCH_LETTERS.test(original) ? 1 : 0;
   let english = 0;
   // The first words tell: a long note does not need reading to its end.
-  for (let i = 0; i < words.length && i < 200; i++) {
+  for (let i = 0; i < words.length && i < 100; i++) {
     const word = words[i]!;
     if (FRENCH.has(word.text)) french++;
     if (ENGLISH.has(word.text)) english++;

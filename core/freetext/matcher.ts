@@ -14,7 +14,8 @@ export interface Term {
   /** The words as written, for case-sensitive terms. */
   written: readonly string[];
   prefix: readonly boolean[];
-  startsWithFiller: boolean;
+  /** Little words the phrase starts with ("à la messe"): matched backwards from the first word that says something. */
+  lead: number;
   context: CompiledContext;
 }
 
@@ -61,9 +62,15 @@ function compileTerm(entry: LexiconEntry, written: string, context: CompiledCont
     folded,
     written: raw.map((w) => w.replace('*', '')),
     prefix: raw.map((w) => w.endsWith('*')),
-    startsWithFiller: FILLERS.has(folded[0]!),
+    lead: Math.min(leadingFillers(folded), folded.length - 1),
     context,
   };
+}
+
+function leadingFillers(words: readonly string[]): number {
+  let lead = 0;
+  while (lead < words.length && FILLERS.has(words[lead]!)) lead++;
+  return lead;
 }
 
 function push<K>(map: Map<K, Term[]>, key: K, term: Term): void {
@@ -89,8 +96,9 @@ export class CompiledLexicon {
       for (const written of entry.terms) {
         const term = compileTerm(entry, written, context);
         if (!term) continue;
-        const first = term.keys[0]!;
-        if (term.prefix[0]) push(this.prefixes, term.folded[0]!.slice(0, 4), term);
+        // Indexed by its first word that says something: "de", "la", "à" start too many phrases to look each up.
+        const first = term.keys[term.lead]!;
+        if (term.prefix[term.lead]) push(this.prefixes, term.folded[term.lead]!.slice(0, 4), term);
         else push(this.exact, first, term);
         if (term.keys.length > 1 || entry.exactOnly || term.prefix[0] || first.length < FUZZY_MIN) continue;
         push(this.sounds, soundKey(first), term);
@@ -115,7 +123,7 @@ export class CompiledLexicon {
 
   private lookUp(word: Word): Candidates {
     const exact = this.exact.get(word.key);
-    const prefixed = word.text.length >= 4 ? this.prefixes.get(word.text.slice(0, 4))?.filter((t) => word.text.startsWith(t.folded[0]!)) : undefined;
+    const prefixed = word.text.length >= 4 ? this.prefixes.get(word.text.slice(0, 4))?.filter((t) => word.text.startsWith(t.folded[t.lead]!)) : undefined;
     if (exact || (prefixed && prefixed.length > 0)) return { terms: [...(exact ?? []), ...(prefixed ?? [])], fuzzy: false };
     if (word.key.length < FUZZY_MIN || /\d/.test(word.key) || REAL_WORDS.has(word.key)) return NONE;
     const fuzzy = this.sounds.get(soundKey(word.key)) ?? this.deletions.get(word.key);
@@ -129,10 +137,21 @@ function wordMatches(term: Term, j: number, word: Word): boolean {
   return term.prefix[j] ? word.text.startsWith(term.folded[j]!) : word.key === term.keys[j];
 }
 
-/** Where a term starting at words[i] ends (exclusive word index), or -1: fillers may be skipped or missing. */
+/** Where a term found at words[i] (its first word that says something) starts, or -1: its leading little words must be there. */
+export function termStart(term: Term, words: readonly Word[], i: number): number {
+  const start = i - term.lead;
+  if (start < 0) return -1;
+  for (let j = 0; j < term.lead; j++) {
+    const word = words[start + j]!;
+    if (word.key !== term.keys[j] || words[start + j + 1]!.sentenceBefore) return -1;
+  }
+  return start;
+}
+
+/** Where a term found at words[i] ends (exclusive word index), or -1: fillers may be skipped or missing. */
 export function matchTerm(term: Term, words: readonly Word[], i: number, fuzzy: boolean): number {
   if (term.keys.length === 1) return fuzzy || wordMatches(term, 0, words[i]!) ? i + 1 : -1;
-  let j = 0;
+  let j = term.lead;
   let t = i;
   let skips = 0;
   while (j < term.keys.length) {
@@ -141,8 +160,8 @@ export function matchTerm(term: Term, words: readonly Word[], i: number, fuzzy: 
     if (wordMatches(term, j, word)) {
       j++;
       t++;
-    } else if (j > 0 && j < term.keys.length - 1 && FILLERS.has(term.keys[j]!)) j++;
-    else if (t > i && !term.startsWithFiller && FILLERS.has(word.text) && skips < 2) {
+    } else if (j > term.lead && j < term.keys.length - 1 && FILLERS.has(term.keys[j]!)) j++;
+    else if (t > i && term.lead === 0 && FILLERS.has(word.text) && skips < 2) {
       t++;
       skips++;
     } else return -1;

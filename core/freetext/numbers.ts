@@ -30,7 +30,7 @@ const NATIONAL_ID_WORDS = /(s[ée]cu|s[ée]curit[ée] sociale|nir|insee|vitale|n
 const PASSPORT_WORDS = /passe?port/i;
 const ID_CARD_WORDS = /(\bcni\b|carte d.identit|identity card|id card|carte nationale)/i;
 const LICENCE_WORDS = /(permis|licen[cs]e)/i;
-const DOCUMENT_WORDS = /(passe?port|\bcni\b|identit|id card|permis|licen[cs]e)/i;
+const DOCUMENT_WORDS = /(passe?port|\bcni\b|identit|id card|permis|licen[cs]e)/gi;
 
 function before(text: string, start: number, length: number): string {
   return text.slice(Math.max(0, start - length), start);
@@ -102,13 +102,18 @@ export function findNumbers(text: string): NumberFinding[] {
     const cue = NATIONAL_ID_WORDS.test(before(text, m.index, 40));
     if (isValidNino(m[0]) && (cue || m[0] === m[0].toUpperCase())) add(m.index, m.index + m[0].length, 'national_id', 'uk-nino', cue ? 0.95 : 0.8);
   });
-  if (!DOCUMENT_WORDS.test(text)) return found;
-  eachMatch(DOCUMENT_NUMBER, text, (m) => {
-    const context = before(text, m.index, 40);
-    const number = m[0];
-    if (PASSPORT_WORDS.test(context) && (isFrenchPassportNumber(number) || /^\d{9}$/.test(number))) add(m.index, m.index + number.length, 'identity_document', 'passport-number', 0.9);
-    else if (ID_CARD_WORDS.test(context) && isFrenchIdCardNumber(number)) add(m.index, m.index + number.length, 'identity_document', 'id-card-number', 0.85);
-    else if (LICENCE_WORDS.test(context) && /^\d{12}$/.test(number)) add(m.index, m.index + number.length, 'identity_document', 'driving-licence-number', 0.8);
+  // Document numbers have no check digit: only those within 40 characters after a word naming the document count.
+  eachMatch(DOCUMENT_WORDS, text, (word) => {
+    const from = word.index + word[0].length;
+    const window = text.slice(from, from + 40);
+    eachMatch(DOCUMENT_NUMBER, window, (m) => {
+      const start = from + m.index;
+      const context = before(text, start, 40);
+      const number = m[0];
+      if (PASSPORT_WORDS.test(context) && (isFrenchPassportNumber(number) || /^\d{9}$/.test(number))) add(start, start + number.length, 'identity_document', 'passport-number', 0.9);
+      else if (ID_CARD_WORDS.test(context) && isFrenchIdCardNumber(number)) add(start, start + number.length, 'identity_document', 'id-card-number', 0.85);
+      else if (LICENCE_WORDS.test(context) && /^\d{12}$/.test(number)) add(start, start + number.length, 'identity_document', 'driving-licence-number', 0.8);
+    });
   });
   return found;
 }

@@ -25,7 +25,7 @@ for (const c of 'abcdefghijklmnopqrstuvwxyz0123456789') KIND[c.charCodeAt(0)] = 
 const BULLET = 0x2022;
 const DASH = 45;
 
-// Word keys repeat (Zipf): computing each once keeps long notes fast. Bounded, then started afresh.
+// Words repeat (Zipf): working out each word's key and lexicon entries once keeps long notes fast. Bounded.
 interface Known {
   key: string;
   found: unknown[];
@@ -36,14 +36,17 @@ const MAX_KNOWN = 50_000;
 function knownWord(text: string): Known {
   let word = known.get(text);
   if (word === undefined) {
-    if (known.size >= MAX_KNOWN) known.clear();
     word = { key: inflectionKey(text), found: [] };
-    known.set(text, word);
+    // Full: the words seen first (the commonest, by Zipf's law) stay; a rarer one is worked out each time.
+    if (known.size < MAX_KNOWN) known.set(text, word);
   }
   return word;
 }
 
-/** One pass over the folded text: words of [a-z0-9] and what separates them. */
+// The detector is synchronous and reads a note's words only while it reads that note: their objects are reused, note after note.
+const pool: Word[] = [];
+
+/** One pass over the folded text: words of [a-z0-9] and what separates them. The words are valid until the next call. */
 export function wordsOf(folded: string): Word[] {
   const words: Word[] = [];
   let sentence = true;
@@ -66,7 +69,22 @@ export function wordsOf(folded: string): Word[] {
     const text = folded.slice(start, i);
     const afterClauseWord = words.length > 0 && CLAUSE_WORDS.has(words[words.length - 1]!.text);
     const { key, found } = knownWord(text);
-    words.push({ start, end: i, text, key, found, sentenceBefore: sentence, clauseBefore: sentence || clause || dashAlone || afterClauseWord });
+    const clauseBefore = sentence || clause || dashAlone || afterClauseWord;
+    const word = pool[words.length];
+    if (word) {
+      word.start = start;
+      word.end = i;
+      word.text = text;
+      word.key = key;
+      word.found = found;
+      word.sentenceBefore = sentence;
+      word.clauseBefore = clauseBefore;
+      words.push(word);
+    } else {
+      const created = { start, end: i, text, key, found, sentenceBefore: sentence, clauseBefore };
+      pool.push(created);
+      words.push(created);
+    }
     sentence = clause = dashAlone = false;
     previous = 0;
   }
@@ -96,19 +114,38 @@ export function inflectionKey(word: string): string {
 
 /** A rough sound key for typos that sound the same: diabetik/diabetique, schizofrene/skizophrène, alcolique/alcoolique. */
 export function soundKey(key: string): string {
-  return key
-    .replace(/sch|sh|ch/g, 'x')
-    .replace(/ph/g, 'f')
-    .replace(/qu|ck|q|k/g, 'k')
-    .replace(/c(?=[eiy])/g, 's')
-    .replace(/c/g, 'k')
-    .replace(/h/g, '')
-    .replace(/y/g, 'i')
-    .replace(/z/g, 's')
-    .replace(/w/g, 'v')
-    .replace(/ai|ei/g, 'e')
-    .replace(/(.)\1+/g, '$1');
+  let out = '';
+  let last = '';
+  for (let i = 0; i < key.length; i++) {
+    const c = key[i]!;
+    const next = key[i + 1] ?? '';
+    let sound: string;
+    if (c === 's' && next === 'c' && key[i + 2] === 'h') {
+      sound = 'x';
+      i += 2;
+    } else if ((c === 's' || c === 'c') && next === 'h') {
+      sound = 'x';
+      i++;
+    } else if (c === 'p' && next === 'h') {
+      sound = 'f';
+      i++;
+    } else if ((c === 'q' && next === 'u') || (c === 'c' && next === 'k')) {
+      sound = 'k';
+      i++;
+    } else if ((c === 'a' || c === 'e') && next === 'i') {
+      sound = 'e';
+      i++;
+    } else if (c === 'c') sound = next === 'e' || next === 'i' || next === 'y' ? 's' : 'k';
+    else if (c === 'q') sound = 'k';
+    else if (c === 'h') continue;
+    else sound = SOUND_OF[c] ?? c;
+    if (sound !== last) out += sound;
+    last = sound;
+  }
+  return out;
 }
+
+const SOUND_OF: Readonly<Record<string, string>> = { y: 'i', z: 's', w: 'v' };
 
 /** Little words a phrase may have or skip ("pb de santé" is "pb santé"; "sort de prison"). */
 export const FILLERS: ReadonlySet<string> = new Set(['de', 'du', 'des', 'd', 'la', 'le', 'les', 'l', 'a', 'au', 'aux', 'un', 'une', 'sa', 'son', 'ses', 'of', 'the', 'an', 'his', 'her', 'their']);
