@@ -28,7 +28,7 @@ export function buildWorkload(texts: readonly string[], documents: number, seed 
   return workload;
 }
 
-/** The same notes with every longer word given a random ending: a vocabulary the detector has never seen, so no word is looked up twice. */
+/** The same notes with every longer word given a random ending: far more different words (hundreds of thousands) than the detector remembers. */
 export function unseenVocabulary(workload: readonly string[], seed = 11): string[] {
   const next = random(seed);
   const letter = () => String.fromCharCode(97 + Math.floor(next() * 26));

@@ -2,6 +2,7 @@
  * The free-text detector: precision, recall and F1 per category on the held-out notes (never tuned on)
  * and the dev notes (tuned on), by language, then its throughput on one core.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { FREE_TEXT_CATEGORIES } from '../core/freetext/categories.js';
 import { detectSensitive } from '../core/freetext/detect.js';
 import { CORPORA, evaluate, loadCorpus, type LabelledNote, type Scores } from '../test/support/freetext/corpus.js';
@@ -51,6 +52,8 @@ export async function run(): Promise<void> {
     ['one 2 KB note, median / p99', latency.median, latency.p99, '2000 notes'],
   ]);
   process.stdout.write(`  settings: ${workload.length} notes (${kilobytes.toFixed(0)} KB): half one line, 30% five notes, 15% thirty, 5% a hundred and fifty; two warm passes, then passes until 3 s of CPU.\n`);
+  process.stdout.write(`  machine load (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(1)).join(', ')}, on ${availableParallelism()} cores; CPU time counts this thread only, wall time counts waiting for a core too.\n`);
   process.stdout.write('  flattering: the notes come from the corpus, so their words repeat (each word is looked up once and remembered);\n');
   process.stdout.write('  the "unseen" line defeats that. Reading stdin and writing JSON (the CLI) are not counted.\n');
+  process.stdout.write('  unflattering: two thirds of the corpus notes hold sensitive words, far more than real notes, and each hit costs context checks.\n');
 }
