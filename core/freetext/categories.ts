@@ -35,11 +35,6 @@ export const DATA_CATEGORY_OF: Readonly<Record<FreeTextCategory, DataCategory>> 
   subjective: 'communication',
 };
 
-/** Every free-text finding is for the DPO to look at, the subjective ones included. */
-export function isSensitiveFinding(category: FreeTextCategory): boolean {
-  return FREE_TEXT_CATEGORIES.includes(category);
-}
-
 export function isFreeTextCategory(value: string): value is FreeTextCategory {
   return (FREE_TEXT_CATEGORIES as readonly string[]).includes(value);
 }

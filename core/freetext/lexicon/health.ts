@@ -10,7 +10,10 @@ export const HEALTH = lexicon('health', [
     hypertension|hypertendu|cholestérol|arythmie|pacemaker|pace-maker|insuffisance cardiaque|insuffisance rénale|insuffisant rénal|
     dialyse|dialysé|greffe de rein|greffé|transplanté|Alzheimer|Parkinson|sclérose en plaques|myopathie|mucoviscidose|
     polyarthrite|arthrose|fibromyalgie|endométriose|lupus|maladie de Crohn|Crohn|thyroïde|hypothyroïdie|Levothyrox|migraine chronique|
-    hernie discale|lombalgie|sciatique|covid long|cardiaque|cardiopathie|AIT|apnée du sommeil|narcolepsie|groupe sanguin|glaucome|cataracte|DMLA|acouphène*`],
+    hernie discale|lombalgie|sciatique|covid long|ulcère|bègue|bégaiement|hémiplégique|hémiplégie|maladie rare|maladie orpheline|malformation|cécité|surdité|
+    psoriasis|eczéma|zona|gastro-entérite|angine|bronchite|pneumonie|vertiges|insomnie|insomniaque|maladie de Charcot|hémophile|hémophilie|drépanocytose|
+    thalassémie|IST|MST|herpès|tuberculose|paludisme|appendicite|calculs rénaux|ostéoporose|scoliose|stomie|trachéotomie|déambulateur|sous perfusion|handicap mental|
+    déficient visuel|déficiente visuelle|malvoyance|trouble du spectre autistique|TSA|Asperger|cardiaque|cardiopathie|AIT|apnée du sommeil|narcolepsie|groupe sanguin|glaucome|cataracte|DMLA|acouphène*`],
   ['fr', USUAL, `maladie|maladies chroniques|pathologie|antécédents médicaux|antécédent médical|problème de santé|problèmes de santé|pb de santé|pbs de santé|
     souci de santé|soucis de santé|ennuis de santé|raisons de santé|raison de santé|raisons médicales|raison médicale|état de santé|santé fragile|santé mentale|
     certificat médical|dossier médical|suivi médical|médecin traitant|allergique|allergie|intolérance au gluten|intolérant au lactose|coeliaque|
@@ -18,6 +21,7 @@ export const HEALTH = lexicon('health', [
     intervention chirurgicale|chirurgie|hospitalisé|hospitalisation|soins palliatifs|fin de vie|en phase terminale|
     clinique psychiatrique|maison de retraite médicalisée`, { unlessBefore: ['rue', 'avenue', 'place', 'ministere', 'agence', 'directeur', 'directrice', 'travaille', 'infirmier', 'infirmiere', 'medecin', 'assurance', 'caisse', 'branche', 'cpam', 'risque', 'risques'] }],
   ['fr', USUAL, 'opéré|opérée', { unlessAfter: ['par', 'pour'] }],
+  ['*', USUAL, 'grippe|flu', { unlessAfter: ['aviaire', 'porcine', 'saisonniere', 'season', 'jab', 'jabs', 'vaccine', 'campaign', 'shot', 'shots'], unlessBefore: ['epidemie', 'vaccin', 'campagne', 'bird', 'swine'] }],
   ['fr', USUAL, `à l'hôpital|à l'hosto|aux urgences`, { needBefore: ['est', 'etait', 'ete', 'suis', 'toujours', 'encore', 'actuellement', 'sejour', 'reste', 'rentre', 'entre', 'parti', 'partie', 'transporte', 'transportee', 'emmene', 'emmenee', 'fils', 'fille', 'mari', 'femme', 'mere', 'pere'],
     unlessBefore: ['travaille', 'bosse', 'poste', 'livraison', 'livre', 'livrer', 'rdv', 'reunion', 'infirmier', 'infirmiere', 'medecin'] }],
   ['fr', USUAL, 'malade|sourd|sourde', { unlessAfter: ['de', 'a', 'aux', 'au'] }],
@@ -43,7 +47,7 @@ export const HEALTH = lexicon('health', [
   ['fr', USUAL, 'enceinte', { unlessBefore: ['une', 'l', 'la', 'les', 'des', 'cette', 'ces', 'deux', 'trois', 'mon', 'ton', 'son', 'nos', 'vos', 'leurs', 'votre', 'notre', 'nouvelle', 'grande', 'petite', 'belle', 'paire', 'commande'],
     unlessAfter: ['bluetooth', 'connectee', 'portable', 'audio', 'sono', 'hifi', 'acoustique', 'jbl', 'bose', 'sonos', 'marshall', 'du', 'de', 'fortifiee', 'sportive'] }],
   // Addictions, French
-  ['fr', STRONG, `alcoolique|alcoolisme|alcoolo|alcoolisé|problème d'alcool|problèmes d'alcool|pb d'alcool|boit beaucoup|toxicomane|toxico|drogué|droguée|
+  ['fr', STRONG, `alcoolique|alcoolisme|alcoolo|alcoolisé|problème d'alcool|problèmes d'alcool|pb d'alcool|boit beaucoup|boit trop|sent l'alcool|porté sur la bouteille|ivrogne|poivrot|soûlard|toxicomane|toxico|drogué|droguée|
     addiction|addict|accro à la drogue|accro au jeu|dépendance|désintox|désintoxication|cure de désintoxication|sevrage|méthadone|Subutex|héroïnomane|cocaïnomane|
     alcooliques anonymes|joueur compulsif|overdose`],
   // Medication and care, French
@@ -57,7 +61,8 @@ export const HEALTH = lexicon('health', [
   ['en', STRONG, `diabetes|diabetic|insulin|cancer|tumour|tumor|leukaemia|leukemia|lymphoma|chemo|chemotherapy|radiotherapy|oncologist|HIV|AIDS|HIV positive|
     hepatitis|cirrhosis|asthma|asthmatic|epilepsy|epileptic|seizure*|heart attack|heart condition|heart failure|heart surgery|stroke|high blood pressure|hypertension|
     dementia|Alzheimer's|Alzheimer|Parkinson's|Parkinson|multiple sclerosis|muscular dystrophy|cystic fibrosis|arthritis|fibromyalgia|endometriosis|lupus|Crohn's|
-    kidney failure|dialysis|genetic disorder|genetic condition|hereditary condition|Huntington's|BRCA1|BRCA2|transplant|chronic illness|chronic pain|terminally ill|terminal illness|long covid|ME/CFS|chronic fatigue|migraines|sleep apnoea|sleep apnea|
+    kidney failure|dialysis|ulcer|stutter|stammer|pneumonia|bronchitis|shingles|vertigo|insomnia|haemophilia|hemophilia|sickle cell|tuberculosis|hernia|appendicitis|
+    osteoporosis|zimmer frame|walking frame|mobility scooter|colostomy|motor neurone disease|MND|ALS|Asperger's|drinks too much|heavy drinker|genetic disorder|genetic condition|hereditary condition|Huntington's|BRCA1|BRCA2|transplant|chronic illness|chronic pain|terminally ill|terminal illness|long covid|ME/CFS|chronic fatigue|migraines|sleep apnoea|sleep apnea|
     disabled|disability|disabilities|wheelchair|wheelchair user|paraplegic|quadriplegic|amputee|visually impaired|partially sighted|hard of hearing|hearing aid|
     autistic|autism|ADHD|Down syndrome|Down's syndrome|dyslexic|dyslexia|learning disability|
     depression|depressed|anxiety|panic attack*|bipolar|schizophrenia|schizophrenic|psychosis|psychotic|OCD|PTSD|anorexia|anorexic|bulimia|eating disorder|

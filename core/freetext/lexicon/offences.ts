@@ -10,7 +10,7 @@ export const OFFENCES = lexicon('offences', [
     garde à vue|GAV|en GAV|placé en garde à vue|interpellé|interpellée|arrêté par la police|arrêtée par la police|
     embarqué par la police|mis en examen|mise en examen|inculpé|inculpée|poursuivi pour|poursuivie pour|comparution immédiate|tribunal correctionnel|
     cour d'assises|jugé pour|jugée pour|procès pénal|contrôle judiciaire|liberté conditionnelle|libération conditionnelle|SPIP|TIG|travaux d'intérêt général|
-    délinquant|délinquante|délinquance|récidiviste|criminel|criminelle|repris de justice|fiché S|plainte pénale|porté plainte contre lui|porté plainte contre elle|
+    délinquant|délinquante|délinquance|récidiviste|criminel|criminelle|repris de justice|fiché S|fiché au|fichier des personnes recherchées|FPR|FIJAIS|plainte pénale|porté plainte contre lui|porté plainte contre elle|
     vol à l'étalage|vol aggravé|cambriolage|cambrioleur|escroquerie|escroc|abus de confiance|abus de bien social|abus de biens sociaux|détournement de fonds|
     blanchiment|recel|trafic de drogue|trafic de stupéfiants|trafic de stups|stups|dealer|dealeur|deal de shit|usage de stupéfiants|
     violences conjugales|violence conjugale|coups et blessures|agression sexuelle|harcèlement sexuel|viol|pédophile|pédophilie|meurtre|homicide|

@@ -19,14 +19,14 @@ export const SUBJECTIVE = lexicon('subjective', [
     fainéant|fainéante|feignant|feignasse|flemmard|incompétent|incompétente|bête comme ses pieds|bête à manger du foin|pas futé|pas fute-fute|
     raciste|homophobe|misogyne|macho|pervers|obsédé|dragueur lourd|drague lourdement|moche|laid|laide|gros tas|mocheté|puant|pue|sent mauvais|crado|crade|
     toxique|client toxique|cliente toxique|à éviter|a éviter absolument|ne plus servir|ne plus le servir|ne plus la servir|client à fuir|à fuir|blacklister|blacklisté|
-    tête de mule|borné|bornée|con comme un balai|con comme ses pieds|chieur de première|gros con|grosse conne|
+    tête de mule|borné|bornée|vrai cauchemar|vraie plaie|ivrogne|poivrot|con comme un balai|con comme ses pieds|chieur de première|gros con|grosse conne|
     limite insultant|limite insultante|agressif|agressive|violent verbalement|insultant|insultante|méprisant|méprisante|arrogant|arrogante|hautain|hautaine|prétentieux|prétentieuse|
     condescendant|condescendante|lunatique|sournois|sournoise|hypocrite|fourbe|faux-cul|faux cul|lèche-cul|capricieux|capricieuse|pleurnicheur|pleurnicheuse|
     chiant comme la pluie|idiot fini|sans-gêne|sans gêne|culotté|culottée|gonflé|gonflée|radin comme pas deux|vieux grincheux|vieille folle|vieux fou|folle|fou furieux|cinglé`,
     { unlessAfter: ['rire', 'rires', 'pricing', 'takeover'], unlessBefore: ['prix', 'tarif', 'tarifs', 'offre', 'offres', 'remise', 'politique', 'prospection', 'marketing', 'commercial', 'commerciale', 'bruit', 'odeur', 'chaleur', 'froid', 'attente', 'delai', 'delais'] }],
   ['fr', STRONG, `pas aimable|pas sympa|pas sympathique|pas commode|pas poli|pas polie|pas agréable|pas très futé|pas très malin|pas très fin|pas honnête|pas franc|pas franche`,
     { negationInside: true }],
-  ['fr', USUAL, `con|conne|cons|connes|lourd|lourde|fou|bizarre|chelou|louche|glauque|simplet|simplette|chiant|pénible|tordu|tordue|vicieux|vicieuse|bête|dingue|nul|nulle`,
+  ['fr', USUAL, `cauchemar|plaie|con|conne|cons|connes|lourd|lourde|fou|bizarre|chelou|louche|glauque|simplet|simplette|chiant|pénible|tordu|tordue|vicieux|vicieuse|bête|dingue|nul|nulle`,
     { needBefore: ABOUT_PERSON, exactOnly: true,
       unlessAfter: ['de', 'd', 'du', 'a', 'en', 'pour', 'que', 'sur', 'colis', 'carton', 'dossier', 'sac', 'meuble', 'produit', 'objet', 'materiel', 'paquet', 'volume', 'modele', 'taille', 'format', 'lot', 'debit', 'compte', 'bruit', 'probleme', 'bug'],
       unlessBefore: ['colis', 'carton', 'paquet', 'meuble', 'bruit', 'match', 'montant', 'solde', 'resultat', 'score', 'odeur', 'truc', 'machine', 'appareil', 'produit', 'ca', 'cela', 'situation'] }],
