@@ -4,6 +4,7 @@ import { GardienError, ValidationError, errorMessage } from '../core/errors.js';
 import { runReportVerify } from '../core/report/verify-cli.js';
 import { codecServerCommand } from './codec-server.js';
 import { connectorsCommand } from './connectors.js';
+import { detectCommand } from './detect.js';
 import { gatewayCommand } from './gateway.js';
 import { keysCommand } from './keys.js';
 import { type CliIo, UsageError, processIo } from './io.js';
@@ -22,6 +23,7 @@ export const COMMANDS: Record<string, Command> = {
   gateway: gatewayCommand,
   'codec-server': codecServerCommand,
   keys: keysCommand,
+  detect: detectCommand,
   worker: {
     summary: 'run the Temporal worker for request workflows until Ctrl-C',
     usage: 'gardien worker',
