@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { gardien, startGardien } from '../test/support/cli.js';
+import { gardien, startGardien } from '../test/support/stack/cli.js';
 
 const lines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
 
