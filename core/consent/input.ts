@@ -24,7 +24,7 @@ export const recordConsentSchema = z
     purpose: slug,
     channel: slug,
     status: z.enum(CONSENT_STATUSES),
-    legalBasis: z.enum(LEGAL_BASES).default('consent'),
+    legalBasis: z.enum(LEGAL_BASES).nullish().transform((v) => v ?? 'consent'),
     source: sourceSchema,
     capturedAt: z.date(),
     capturedBy: text(200).nullish(),
@@ -79,15 +79,17 @@ export const contactAttemptSchema = z.object({
 });
 export type ContactAttemptInput = z.input<typeof contactAttemptSchema>;
 
+const flag = z.boolean().nullish().transform((v) => v ?? false);
+
 export const purposeSchema = z.object({
   id: slug,
   name: text(200),
   description: text(2000),
   processingId: text(100).nullish(),
   reconfirmAfterDays: z.number().int().min(1).max(3660).nullish(),
-  analogousOffer: z.boolean().default(false),
-  relatedToWork: z.boolean().default(false),
-  relatedToContract: z.boolean().default(false),
+  analogousOffer: flag,
+  relatedToWork: flag,
+  relatedToContract: flag,
 });
 export type PurposeInput = z.input<typeof purposeSchema>;
 
