@@ -64,6 +64,8 @@ export class UnsubscribeLinks {
   read(token: string): UnsubscribeTarget | null {
     if (!/^[A-Za-z0-9_-]{40,2000}$/.test(token)) return null;
     const bytes = Buffer.from(token, 'base64url');
+    // One spelling per link: spare bits of the last character changed make another string, refused too.
+    if (bytes.length < 29 || bytes.toString('base64url') !== token) return null;
     for (const key of this.#keys) {
       try {
         const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
