@@ -86,7 +86,7 @@ export const ContactAttemptType = builder.objectRef<ContactEntry>('ContactAttemp
 
 type ProfileView = Partial<PersonProfile>;
 export const ConsentProfileType = builder.objectRef<ProfileView>('ConsentProfile').implement({
-  description: 'What the rules need to know of a person, as declared (null: never declared).',
+  description: 'What the rules know of a person. In `PersonConsents`: as last declared, else the protective defaults (consumer, not a customer, no contract); in a declaration: what it declared (null: not declared by it).',
   authScopes: RECORDERS,
   fields: (t) => ({
     audience: t.field({ type: AudienceEnum, nullable: true, resolve: (p) => p.audience ?? null }),
