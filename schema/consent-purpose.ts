@@ -87,10 +87,6 @@ builder.mutationField('declareConsentPurpose', (t) =>
     authScopes: READERS,
     args: { input: t.arg({ type: DeclarePurposeInput, required: true }) },
     errors: { types: [ValidationError], directResult: true, union: { name: 'DeclareConsentPurposeResult' } },
-    resolve: async (_root, { input }, { services, actor }) => {
-      const purpose = await services.consents.purposes.declare(input, actor!);
-      await services.audit.record({ actor: actor!, action: 'consent.purpose' });
-      return purpose;
-    },
+    resolve: (_root, { input }, { services, actor }) => services.consents.declarePurpose(input, actor!),
   }),
 );

@@ -43,6 +43,13 @@ describe('the consent ledger (FerretDB)', () => {
     expect(everything).not.toMatch(/camille|durand|example\.fr|612345678/i);
   });
 
+  it('hands later work (a confirmation email, a CRM sync) the person’s contact, unsealed and audited', async () => {
+    const { personId } = await t.ledger.person({ email: 'camille.durand@example.fr' }, dpo);
+    const worker = { sub: 'double-opt-in', role: 'dpo' as const };
+    expect(await t.ledger.contactOf(personId!, worker)).toEqual({ email: 'camille.durand@example.fr', phone: '+33612345678' });
+    expect((await t.audit.forSubject({ email: 'camille.durand@example.fr', phone: '+33612345678' })).at(-1)).toMatchObject({ action: 'consent.contact_read', actor: worker });
+  });
+
   it('never overwrites: a withdrawal is a new entry, the grant stays in the history unchanged', async () => {
     const granted = await grant('lea.martin@example.org');
     await t.ledger.recordConsent({ email: 'lea.martin@example.org' }, { purpose: 'newsletter', channel: 'email', status: 'withdrawn', source: { kind: 'crm', name: 'hubspot', version: null }, capturedAt: new Date('2026-06-01T08:00:00Z') }, form);

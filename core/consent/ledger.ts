@@ -14,7 +14,7 @@ import { decide, type ContactDecision } from './can-contact.js';
 import { append, chainIntact } from './chain.js';
 import {
   contactAttemptSchema, objectionSchema, parseInput, profileSchema, recordConsentSchema,
-  type ContactAttemptInput, type ObjectionInput, type ProfileInput, type RecordConsentInput,
+  type ContactAttemptInput, type ObjectionInput, type ProfileInput, type PurposeInput, type RecordConsentInput,
 } from './input.js';
 import type { ConsentEntry, ContactEntry, LedgerDraft, LedgerEntry, ObjectionEntry, PersonProfile, ProfileEntry, Proof } from './model.js';
 import { consentIdentity, type PersonDirectory } from './people.js';
@@ -74,6 +74,20 @@ export class ConsentLedger {
 
   get purposes(): PurposeCatalog {
     return this.deps.purposes;
+  }
+
+  /** Declares a purpose, or describes one anew (the DPO's). Audited. */
+  async declarePurpose(input: PurposeInput, actor: Actor): Promise<ConsentPurpose> {
+    const purpose = await this.deps.purposes.declare(input, actor, this.#now());
+    await this.deps.audit.record({ actor, action: 'consent.purpose' });
+    return purpose;
+  }
+
+  /** The person's identifiers, unsealed: for work that must reach them (a confirmation email, a CRM sync). Audited. */
+  async contactOf(personId: string, actor: Actor): Promise<SubjectIdentity> {
+    const identity = await this.deps.people.identity(personId);
+    await this.deps.audit.record({ actor, action: 'consent.contact_read', subject: identity });
+    return identity;
   }
 
   /** One-click unsubscribe links for a mailing's recipients, in their order. */
