@@ -56,11 +56,13 @@ describe('gardien token', () => {
     expect(await verifyToken(env.GARDIEN_TOKEN_SECRET!, dpo.out)).toEqual({ sub: 'claire@acme.example', role: 'dpo' });
     const subject = await gardien('token', '--role', 'subject', '--email', 'Lea.Martin@example.org');
     expect(await verifyToken(env.GARDIEN_TOKEN_SECRET!, subject.out)).toMatchObject({ role: 'subject', email: 'lea.martin@example.org' });
+    const integration = await gardien('token', '--role', 'integration', '--sub', 'newsletter-tool');
+    expect(await verifyToken(env.GARDIEN_TOKEN_SECRET!, integration.out)).toEqual({ sub: 'newsletter-tool', role: 'integration' });
   });
 
   it('says what is wrong, with exit code 2 for usage and 1 for a value it refuses', async () => {
     expect(await gardien('token')).toMatchObject({ code: 2, err: expect.stringContaining('gardien token: --role is required\nusage: gardien token --role') });
-    expect(await gardien('token', '--role', 'boss')).toEqual({ code: 1, out: '', err: 'gardien token: Unknown role "boss"; one of dpo, it, agent, subject' });
+    expect(await gardien('token', '--role', 'boss')).toEqual({ code: 1, out: '', err: 'gardien token: Unknown role "boss"; one of dpo, it, agent, subject, integration' });
     expect(await gardien('token', '--role', 'subject')).toMatchObject({ code: 1, err: 'gardien token: A subject token needs the email of the person holding it\n  email: required for role subject' });
     expect(await gardien('launch')).toMatchObject({ code: 2, err: expect.stringContaining('gardien: unknown command "launch"') });
   });

@@ -6,7 +6,7 @@ import type { Command } from './main.js';
 
 export const tokenCommand: Command = {
   summary: 'print a bearer token signed with this install’s secret',
-  usage: 'gardien token --role dpo|it|agent|subject [--sub <who>] [--email <email, for subject>] [--ttl <seconds|30m|12h|30d>]',
+  usage: 'gardien token --role dpo|it|agent|subject|integration [--sub <who>] [--email <email, for subject>] [--ttl <seconds|30m|12h|30d>]',
   async run(args: readonly string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
     const { values } = parseCommandArgs(args, {
       role: { type: 'string' },

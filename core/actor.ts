@@ -1,5 +1,5 @@
 /** Who is asking: the holder of a bearer token. Roles grant least privilege (see schema/builder.ts). */
-export const ROLES = ['dpo', 'it', 'agent', 'subject'] as const;
+export const ROLES = ['dpo', 'it', 'agent', 'subject', 'integration'] as const;
 
 export type Role = (typeof ROLES)[number];
 

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { isTimeZone, parseExtraChannels, type ConsentSettings } from './consent/settings.js';
 import type { SecretKey } from './crypto.js';
 import { ValidationError } from './errors.js';
 
@@ -48,6 +49,12 @@ const schema = z.object({
     .refine((v) => v.split(',').every((o) => parseOrigin(o) !== null), 'comma-separated origins such as https://temporal.example.com or http://127.0.0.1:8233'),
   /** When set, the codec server answers only requests carrying `Authorization: Bearer <it>`. */
   CODEC_AUTH_TOKEN: z.string().min(16, 'must be at least 16 characters').regex(/^[\x21-\x7e]+$/, 'printable characters, no spaces').optional(),
+  /** Where French law leaves the company a choice (see core/consent/settings.ts). */
+  CONSENT_SOFT_OPT_IN: z.enum(['on', 'off']).default('on'),
+  CONSENT_B2B_LEGITIMATE_INTEREST: z.enum(['on', 'off']).default('on'),
+  CONSENT_CALL_TIMEZONE: z.string().default('Europe/Paris').refine(isTimeZone, 'an IANA time zone such as Europe/Paris'),
+  CONSENT_CALL_CAP: z.coerce.number().int().min(1).optional(),
+  CONSENT_CHANNELS: z.string().default('').refine((v) => parseExtraChannels(v) !== null, 'comma-separated channel names (lower case), each optionally ruled like email, sms, phone or post: whatsapp=sms,push'),
 });
 
 export type GardienConfig = ReturnType<typeof toConfig>;
@@ -77,6 +84,13 @@ function toConfig(env: z.infer<typeof schema>) {
     plugins: env.GARDIEN_PLUGINS.split(',').map((p) => p.trim()).filter(Boolean),
     codecServer: { uiOrigins: env.TEMPORAL_UI_ORIGINS.split(',').map((o) => parseOrigin(o)!), authToken: env.CODEC_AUTH_TOKEN },
     signingKeyDir: path.join(home, 'signing-keys'),
+    consent: {
+      softOptIn: env.CONSENT_SOFT_OPT_IN === 'on',
+      b2bLegitimateInterest: env.CONSENT_B2B_LEGITIMATE_INTEREST === 'on',
+      callTimezone: env.CONSENT_CALL_TIMEZONE,
+      callCap: env.CONSENT_CALL_CAP ?? null,
+      extraChannels: parseExtraChannels(env.CONSENT_CHANNELS)!,
+    } satisfies ConsentSettings,
   };
 }
 

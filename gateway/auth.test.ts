@@ -18,7 +18,7 @@ describe('tokens', () => {
   });
 
   it('refuses to issue a token for an unknown role, a subject without email, or a lifetime it cannot read', async () => {
-    await expect(issueToken(SECRET, { role: 'root' as never })).rejects.toThrow('Unknown role "root"; one of dpo, it, agent, subject');
+    await expect(issueToken(SECRET, { role: 'root' as never })).rejects.toThrow('Unknown role "root"; one of dpo, it, agent, subject, integration');
     await expect(issueToken(SECRET, { role: 'subject' })).rejects.toThrow('A subject token needs the email of the person holding it');
     await expect(issueToken(SECRET, { role: 'dpo', ttl: 'forever' })).rejects.toThrow('"forever" is not a lifetime; use seconds or e.g. 30m, 12h, 30d');
   });

@@ -1,6 +1,6 @@
 /**
  * Bearer tokens: JWT, HS256, signed with `config.tokenSecret`. A token names a
- * role (`dpo`, `it`, `agent`, `subject`); a subject's token also names their email.
+ * role (`dpo`, `it`, `agent`, `subject`, `integration`); a subject's token also names their email.
  */
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';

@@ -7,6 +7,7 @@ import { healthRoute } from './health.js';
 import { PORTAL_ROUTES } from './portal/routes.js';
 import { REQUEST_ROUTES } from './request-routes.js';
 import type { Services } from './services.js';
+import { UNSUBSCRIBE_ROUTES } from './unsubscribe/routes.js';
 
 export interface RouteContext {
   services: Services;
@@ -30,6 +31,7 @@ export const ROUTES: readonly Route[] = [
   healthRoute,
   ...PORTAL_ROUTES, // before REQUEST_ROUTES: `/reports/:id.html` wins over `/reports/:id`
   ...REQUEST_ROUTES,
+  ...UNSUBSCRIBE_ROUTES,
 ];
 
 /** The params when `pathname` fits `pattern`, else null. */

@@ -2,6 +2,8 @@ import { createPluginRegistry } from '../connectors/builtin.js';
 import { ConnectorCatalog } from '../connectors/sdk/catalog.js';
 import type { PluginRegistry } from '../connectors/sdk/registry.js';
 import { AuditTrail } from '../core/audit.js';
+import { createConsentLedger } from '../core/consent/create.js';
+import type { ConsentLedger } from '../core/consent/ledger.js';
 import type { GardienConfig } from '../core/config.js';
 import { AuditRepository } from '../core/storage/audit.js';
 import { ConnectorRepository } from '../core/storage/connectors.js';
@@ -20,6 +22,8 @@ export interface Services extends RequestServices {
   audit: AuditTrail;
   /** File share crawls; also follows the catalog (schedule on registration, paused while disabled, gone on removal). */
   crawls: FileshareCrawls;
+  /** The consent ledger and `canContact`. */
+  consents: ConsentLedger;
   /** Closes open connectors, then storage. */
   close(): Promise<void>;
 }
@@ -46,6 +50,7 @@ export async function createServices(config: GardienConfig, options: ServiceOpti
     const requestServices = await createRequestServices(config, storage);
     const crawls = new FileshareCrawls(requestServices.services.temporal.client, config.temporal.taskQueue, storage);
     catalog.watch(crawls);
+    const consents = await createConsentLedger(config, storage, { audit, restrictions: requestServices.services.dsr.restrictions });
     const federation = new Federation(catalog, audit, { timeoutMs: config.connectorTimeoutMs, defaultCountry: config.defaultCountry }, requestServices.services.dsr.restrictions);
     return {
       ...requestServices.services,
@@ -56,6 +61,7 @@ export async function createServices(config: GardienConfig, options: ServiceOpti
       federation,
       audit,
       crawls,
+      consents,
       async close() {
         await requestServices.close();
         await catalog.closeAll();

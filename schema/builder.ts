@@ -7,7 +7,8 @@ import type { GardienContext } from './context.js';
 /**
  * The one Pothos builder; types live in their own files. Every type and root
  * field names the roles allowed to see it (least privilege):
- * dpo — everything; it — connectors; agent — requests; subject — their own requests.
+ * dpo — everything; it — connectors; agent — requests; subject — their own requests;
+ * integration — recording consents and asking whether a person may be contacted.
  */
 export const builder = new SchemaBuilder<{
   Context: GardienContext;
@@ -19,6 +20,8 @@ export const builder = new SchemaBuilder<{
     it: boolean;
     agent: boolean;
     subject: boolean;
+    /** A form, mailing tool or CRM recording consents and asking `canContact`. */
+    integration: boolean;
   };
   Scalars: {
     JSON: { Input: unknown; Output: unknown };
@@ -37,6 +40,7 @@ export const builder = new SchemaBuilder<{
       it: actor?.role === 'it',
       agent: actor?.role === 'agent',
       subject: actor?.role === 'subject',
+      integration: actor?.role === 'integration',
     }),
     // Without a token the answer is 401 (HTTP status too); with one, the role is named.
     unauthorizedError: (_parent, { actor }, info) =>

@@ -2,6 +2,7 @@ import type { ConnectorCatalog } from '../connectors/sdk/catalog.js';
 import type { PluginRegistry } from '../connectors/sdk/registry.js';
 import type { Actor } from '../core/actor.js';
 import type { AuditTrail } from '../core/audit.js';
+import type { ConsentLedger } from '../core/consent/ledger.js';
 import type { ConnectorCrawls } from '../core/crawls.js';
 import type { RequestActions } from '../core/request-actions.js';
 import type { RequestService } from '../core/request-service.js';
@@ -17,6 +18,8 @@ export interface SchemaServices {
   requestActions: RequestActions;
   /** File share crawls: on demand, scheduled, and their progress. */
   crawls: ConnectorCrawls;
+  /** The consent ledger: recording, state, history, `canContact`, unsubscribe links. */
+  consents: ConsentLedger;
 }
 
 export interface GardienContext {

@@ -10,6 +10,10 @@ import './request.js';
 import './request-updates.js';
 import './request-actions.js';
 import './manual-task.js';
+import './consent-types.js';
+import './consent.js';
+import './consent-purpose.js';
+import './can-contact.js';
 // One import per type file; request types add theirs here.
 
 export const schema = builder.toSchema();

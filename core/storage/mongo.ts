@@ -7,6 +7,8 @@ export type CollectionName =
   | 'request_systems'
   | 'audit'
   | 'consents'
+  | 'consent_identifiers'
+  | 'consent_purposes'
   | 'exports'
   | 'export_chunks'
   | 'reports'

@@ -31,7 +31,7 @@ export async function startTestServices(env: Record<string, string> = {}): Promi
   });
   const services = await createServices(config, { registry: testRegistry() });
   const token = (role: Role) => issueToken(config.tokenSecret, { role, sub: `${role}-tester`, ...(role === 'subject' ? { email: 'lea.martin@example.org' } : {}) });
-  const tokens = { dpo: await token('dpo'), it: await token('it'), agent: await token('agent'), subject: await token('subject') };
+  const tokens = { dpo: await token('dpo'), it: await token('it'), agent: await token('agent'), subject: await token('subject'), integration: await token('integration') };
   return Object.assign(services, {
     tokens,
     async dispose() {
