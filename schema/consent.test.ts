@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, startTestServices, type GraphQLAnswer, type TestServices } from '../gateway/testing.js';
+import { graphql, startTestServices, type GraphQLAnswer, type TestServices } from '../test/support/gateway/services.js';
 import { createGateway, type Gateway } from '../gateway/yoga.js';
 
 const DECLARE = /* GraphQL */ `

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORM_PROOF } from '../../test/support/consent/ledger.js';
 import { startGateway, type RunningGateway } from '../server.js';
-import { startTestServices, type TestServices } from '../testing.js';
+import { startTestServices, type TestServices } from '../../test/support/gateway/services.js';
 
 const dpo = { sub: 'claire@acme.example', role: 'dpo' as const };
 const form = { sub: 'signup-form', role: 'integration' as const };

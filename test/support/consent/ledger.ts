@@ -8,7 +8,7 @@ import type { SecretKey } from '../../../core/crypto.js';
 import { AuditRepository } from '../../../core/storage/audit.js';
 import { Storage } from '../../../core/storage/mongo.js';
 import { RestrictionMarks } from '../../../core/storage/restrictions.js';
-import { uniqueName } from '../db.js';
+import { uniqueName } from '../stack/db.js';
 
 export interface TestLedger {
   ledger: ConsentLedger;
