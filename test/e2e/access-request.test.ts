@@ -119,20 +119,10 @@ describe('access request, end to end through GraphQL and HTTP', () => {
 
     // The signed report verifies offline against the published JWKS, and not once a byte changed.
     const reportText = await (await fetch(reportUrl)).text();
-    const reportFile = path.join(dir, 'report.json');
-    writeFileSync(reportFile, reportText);
-    writeFileSync(path.join(dir, 'jwks.json'), await (await fetch(`${gateway.url}/.well-known/jwks.json`)).text());
-    const valid = await gardien(['report', 'verify', reportFile, '--jwks', `${gateway.url}/.well-known/jwks.json`]);
-    expect(valid.code).toBe(0);
-    expect(valid.stdout).toMatch(/^valid, signed by kid gardien-\S+ at \d{4}-\d\d-\d\dT/);
-    const parsed = JSON.parse(readFileSync(reportFile, 'utf8')) as { jws: string; report: { export: { sha256: string; bytes: number } } };
-    const tampered = path.join(dir, 'tampered.json');
-    writeFileSync(tampered, JSON.stringify({ ...parsed, jws: flipPayloadByte(parsed.jws) }));
-    const invalid = await gardien(['report', 'verify', tampered, '--jwks', path.join(dir, 'jwks.json')]);
-    expect(invalid.code).toBe(1);
-    expect(invalid.stderr).toMatch(/^INVALID: signature does not match/);
+    const parsed = JSON.parse(reportText) as { jws: string; report: { export: { sha256: string; bytes: number } } };
 
-    // The download works, is the file the report hashes, holds her data and nobody else's.
+    // The download works while the link lives (it lives seconds here: it is fetched before the slower CLI checks).
+    // It is the file the report hashes, holds her data and nobody else's.
     const download = await fetch(downloadUrl);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="exp_/);
@@ -144,6 +134,18 @@ describe('access request, end to end through GraphQL and HTTP', () => {
     expect(text).toContain('F2023-0412');
     expect(text).not.toContain('Ferreira');
     expect((await fetch(downloadUrl.replace(/token=[^&]+/, 'token=0.abc'))).status).toBe(403);
+
+    const reportFile = path.join(dir, 'report.json');
+    writeFileSync(reportFile, reportText);
+    writeFileSync(path.join(dir, 'jwks.json'), await (await fetch(`${gateway.url}/.well-known/jwks.json`)).text());
+    const valid = await gardien(['report', 'verify', reportFile, '--jwks', `${gateway.url}/.well-known/jwks.json`]);
+    expect(valid.code).toBe(0);
+    expect(valid.stdout).toMatch(/^valid, signed by kid gardien-\S+ at \d{4}-\d\d-\d\dT/);
+    const tampered = path.join(dir, 'tampered.json');
+    writeFileSync(tampered, JSON.stringify({ ...parsed, jws: flipPayloadByte(parsed.jws) }));
+    const invalid = await gardien(['report', 'verify', tampered, '--jwks', path.join(dir, 'jwks.json')]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/^INVALID: signature does not match/);
 
     // The link expires.
     const expiry = parseInt(decodeURIComponent(/token=([^&.]+)/.exec(downloadUrl)![1]!), 36);
