@@ -3,10 +3,12 @@ import { ConnectorCatalog } from '../connectors/sdk/catalog.js';
 import type { PluginRegistry } from '../connectors/sdk/registry.js';
 import { AuditTrail } from '../core/audit.js';
 import type { GardienConfig } from '../core/config.js';
+import { ProcessingRegister } from '../core/register/service.js';
 import { AuditRepository } from '../core/storage/audit.js';
 import { ConnectorRepository } from '../core/storage/connectors.js';
 import { Storage } from '../core/storage/mongo.js';
 import { Federation } from './federation.js';
+import { CatalogRegisterSystems } from './register-systems.js';
 import { createRequestServices, type RequestServices } from '../workflows/client.js';
 import { FileshareCrawls } from '../workflows/crawl-client.js';
 
@@ -20,6 +22,7 @@ export interface Services extends RequestServices {
   audit: AuditTrail;
   /** File share crawls; also follows the catalog (schedule on registration, paused while disabled, gone on removal). */
   crawls: FileshareCrawls;
+  register: ProcessingRegister;
   /** Closes open connectors, then storage. */
   close(): Promise<void>;
 }
@@ -47,6 +50,7 @@ export async function createServices(config: GardienConfig, options: ServiceOpti
     const crawls = new FileshareCrawls(requestServices.services.temporal.client, config.temporal.taskQueue, storage);
     catalog.watch(crawls);
     const federation = new Federation(catalog, audit, { timeoutMs: config.connectorTimeoutMs, defaultCountry: config.defaultCountry }, requestServices.services.dsr.restrictions);
+    const register = new ProcessingRegister(requestServices.services.dsr.processings, audit, new CatalogRegisterSystems(catalog, config.connectorTimeoutMs), { dpoEmail: config.deadlines.dpoEmail });
     return {
       ...requestServices.services,
       config,
@@ -56,6 +60,7 @@ export async function createServices(config: GardienConfig, options: ServiceOpti
       federation,
       audit,
       crawls,
+      register,
       async close() {
         await requestServices.close();
         await catalog.closeAll();

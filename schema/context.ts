@@ -3,6 +3,7 @@ import type { PluginRegistry } from '../connectors/sdk/registry.js';
 import type { Actor } from '../core/actor.js';
 import type { AuditTrail } from '../core/audit.js';
 import type { ConnectorCrawls } from '../core/crawls.js';
+import type { ProcessingRegister } from '../core/register/service.js';
 import type { RequestActions } from '../core/request-actions.js';
 import type { RequestService } from '../core/request-service.js';
 import type { SubjectLookup } from '../core/subject-view.js';
@@ -17,6 +18,8 @@ export interface SchemaServices {
   requestActions: RequestActions;
   /** File share crawls: on demand, scheduled, and their progress. */
   crawls: ConnectorCrawls;
+  /** The processing register (Art. 30): processings, mappings, gaps. */
+  register: ProcessingRegister;
 }
 
 export interface GardienContext {

@@ -10,6 +10,8 @@ import './request.js';
 import './request-updates.js';
 import './request-actions.js';
 import './manual-task.js';
+import './processing.js';
+import './register.js';
 // One import per type file; request types add theirs here.
 
 export const schema = builder.toSchema();

@@ -19,7 +19,7 @@ type RequestView = RequestDoc & { accessToken?: string };
 const RequestTypeEnum = builder.enumType('RequestType', { values: REQUEST_TYPES, description: 'GDPR Art. 15 to 21.' });
 const RequestStatusEnum = builder.enumType('RequestStatus', { values: REQUEST_STATUSES });
 const SystemStatusEnum = builder.enumType('SystemStatus', { values: SYSTEM_STATUSES });
-const LanguageEnum = builder.enumType('Language', { values: { EN: { value: 'en' as const }, FR: { value: 'fr' as const } } });
+export const LanguageEnum = builder.enumType('Language', { values: { EN: { value: 'en' as const }, FR: { value: 'fr' as const } } });
 
 const PersonalAttributeEnum = builder.enumType('PersonalAttribute', {
   description: 'What a rectification corrects, in the subject’s words; each system’s fields are matched to it by name.',

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErasureOutcome, RecordRef } from '../../connectors/sdk/contract.js';
+import { registerHolds } from '../../core/register/facts.js';
 import { erasedCount, summariseErasure, verifyErasure, type ErasureSummary, type ErasureVerification } from '../../core/erasure/summary.js';
 import { provenIdentity } from '../../core/storage/requests.js';
 import type { SystemInput } from '../types.js';
@@ -14,7 +15,7 @@ export function erasureFileId(requestId: string, connectorId: string): string {
 
 /** Art. 17 in one system: the connector's erasure plan, then a new search for what remains. */
 export function erasureActivities(deps: ActivityDeps) {
-  const { requests, exports } = deps.storage;
+  const { requests, exports, processings } = deps.storage;
   const now = deps.now ?? (() => new Date());
 
   async function storedOutcomes(input: SystemInput): Promise<ErasureOutcome[] | null> {
@@ -35,7 +36,13 @@ export function erasureActivities(deps: ActivityDeps) {
         const connector = await withFailureMapping(() => deps.catalog.open(input.connectorId));
         if (!connector.erase) throw ApplicationFailure.nonRetryable('This connector cannot erase records: resolve this system manually with evidence', 'NOT_SUPPORTED');
         const erase = connector.erase.bind(connector);
-        outcomes = refs.length === 0 ? [] : await whileBeating(() => withFailureMapping(() => erase(refs, {})));
+        outcomes = [];
+        if (refs.length > 0) {
+          // Art. 17(3)(b): what the register holds for a legal obligation is kept under its hold, unless the connector's config set one.
+          const described = await withFailureMapping(() => connector.describe());
+          const plan = { objects: registerHolds(await processings.snapshot(), input.connectorId, described.objects) };
+          outcomes = await whileBeating(() => withFailureMapping(() => erase(refs, plan)));
+        }
         const writer = await exports.create(erasureFileId(input.requestId, input.connectorId), {
           requestId: input.requestId,
           connectorId: input.connectorId,
