@@ -7,6 +7,7 @@ import { connectorsCommand } from './connectors.js';
 import { gatewayCommand } from './gateway.js';
 import { keysCommand } from './keys.js';
 import { type CliIo, UsageError, processIo } from './io.js';
+import { registerCommand } from './register.js';
 import { tokenCommand } from './token.js';
 
 export interface Command {
@@ -22,6 +23,7 @@ export const COMMANDS: Record<string, Command> = {
   gateway: gatewayCommand,
   'codec-server': codecServerCommand,
   keys: keysCommand,
+  register: registerCommand,
   worker: {
     summary: 'run the Temporal worker for request workflows until Ctrl-C',
     usage: 'gardien worker',
