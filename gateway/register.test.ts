@@ -141,4 +141,10 @@ describe('the processing register in GraphQL', () => {
     expect(register.gaps).toContainEqual({ kind: 'NO_LEGAL_BASIS', connectorName: null, objects: [], message: 'Processing TRT-COMPTA "Accounting and invoicing" has no legal basis (Art. 6).' });
     expect(register.systems).toEqual([{ name: 'crm', source: 'LIVE' }]);
   });
+
+  it('forgets a removed connector’s mappings', async () => {
+    const removed = await as('it')('mutation { removeConnector(id: "crm") { __typename } }');
+    expect(removed.data!.removeConnector).toEqual({ __typename: 'Connector' });
+    expect((await as('dpo')('{ processingMappings { object } }')).data!.processingMappings).toEqual([]);
+  });
 });

@@ -51,6 +51,7 @@ export async function createServices(config: GardienConfig, options: ServiceOpti
     catalog.watch(crawls);
     const federation = new Federation(catalog, audit, { timeoutMs: config.connectorTimeoutMs, defaultCountry: config.defaultCountry }, requestServices.services.dsr.restrictions);
     const register = new ProcessingRegister(requestServices.services.dsr.processings, audit, new CatalogRegisterSystems(catalog, config.connectorTimeoutMs), { dpoEmail: config.deadlines.dpoEmail });
+    catalog.watch({ removing: (doc) => register.forgetConnector(doc._id) });
     return {
       ...requestServices.services,
       config,

@@ -11,7 +11,7 @@ import { isSpecialHeading } from './headings.js';
 import type { Language } from './labels.js';
 import { textIn, type ControllerIdentity, type ProcessingVersion } from './model.js';
 import type { SystemSnapshot } from './service.js';
-import { categoryRetentionText, categoryText, COLUMNS, legalBasisText, recipientText, subjectText, transferText, type Column } from './text.js';
+import { categoryRetentionText, categoryText, colon, COLUMNS, legalBasisText, recipientText, subjectText, transferText, type Column } from './text.js';
 
 export interface RegisterHolding {
   connectorId: string;
@@ -81,13 +81,14 @@ export function controllerText(controller: RegisterDocument['controller'], langu
   const unset = language === 'fr' ? 'non renseigné' : 'not set';
   const who = [controller.name || unset, controller.address, controller.email, controller.phone, controller.registration].filter(Boolean).join(', ');
   const dpo = [controller.dpo.name, controller.dpo.email, controller.dpo.phone, controller.dpo.address].filter(Boolean).join(', ') || unset;
-  return `${who} — DPO : ${dpo}${controller.representative ? ` — ${language === 'fr' ? 'représentant' : 'representative'} : ${controller.representative}` : ''}`;
+  const representative = controller.representative ? ` — ${language === 'fr' ? 'représentant' : 'representative'}${colon(language)}${controller.representative}` : '';
+  return `${who} — DPO${colon(language)}${dpo}${representative}`;
 }
 
 export function holdingText(h: RegisterHolding, language: Language): string {
   const fields = h.fields.map((f) => f.name).join(', ');
   const missing = h.missing ? (language === 'fr' ? ' (objet introuvable dans la description du système)' : ' (object not in the system’s description)') : '';
-  return `${h.connectorName} (${h.kind}) › ${h.object}${fields ? ` : ${fields}` : ''}${missing}`;
+  return `${h.connectorName} (${h.kind}) › ${h.object}${fields ? `${colon(language)}${fields}` : ''}${missing}`;
 }
 
 const date = (d: Date) => d.toISOString().slice(0, 10);

@@ -6,7 +6,7 @@
 import { controllerText, entryCells, type RegisterDocument, type RegisterEntry } from './document.js';
 import type { Language } from './labels.js';
 import { textIn } from './model.js';
-import { COLUMNS, sourceText, type Column } from './text.js';
+import { colon, COLUMNS, sourceText, type Column } from './text.js';
 
 const esc = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -80,7 +80,7 @@ export function renderRegisterHtml(doc: RegisterDocument, language: Language): s
     .map((e) => `<tr><td>${esc(e.processing.reference ?? '')}</td><td><a href="#${anchor(e)}">${esc(textIn(e.processing.name, language))}</a></td><td>${e.gaps.length ? `<span class="badge">${e.gaps.length}</span>` : ''}</td></tr>`)
     .join('\n');
   const gaps = doc.gaps.length ? `<ul>${doc.gaps.map((g) => `<li class="gap">${esc(g.message[language])}</li>`).join('')}</ul>` : `<p>${w.noGaps}</p>`;
-  const systems = doc.systems.map((s) => `<li>${esc(s.name)} (${esc(s.kind)}) — ${esc(sourceText(s.source, language))}${s.problem ? ` : ${esc(s.problem)}` : ''}</li>`).join('');
+  const systems = doc.systems.map((s) => `<li>${esc(s.name)} (${esc(s.kind)}) — ${esc(sourceText(s.source, language))}${s.problem ? `${colon(language)}${esc(s.problem)}` : ''}</li>`).join('');
   return `<!doctype html>
 <html lang="${language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -184,6 +184,11 @@ export class ProcessingRegister {
     return removed;
   }
 
+  /** The connector is being removed: its objects no longer hold data of any processing (the removal itself is audited by the catalog's caller). */
+  async forgetConnector(connectorId: string): Promise<void> {
+    await this.store.removeMappingsOf(connectorId);
+  }
+
   mappings(filter: { connectorId?: string; processingId?: string } = {}): Promise<ProcessingMapping[]> {
     return this.store.mappings(filter);
   }

@@ -90,6 +90,11 @@ export class ProcessingStore {
     return this.#mappings.findOneAndDelete({ _id: id });
   }
 
+  /** A connector removed from Gardien takes its mappings with it. */
+  async removeMappingsOf(connectorId: string): Promise<number> {
+    return (await this.#mappings.deleteMany({ connectorId })).deletedCount;
+  }
+
   /** Active processings and their mappings: what erasure plans and access answers read. */
   async snapshot(): Promise<RegisterSnapshot> {
     const [processings, mappings] = await Promise.all([this.current(), this.mappings()]);

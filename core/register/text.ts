@@ -6,6 +6,11 @@ import { describePeriod, parsePeriod } from './periods.js';
 
 const countries = { fr: new Intl.DisplayNames(['fr'], { type: 'region' }), en: new Intl.DisplayNames(['en'], { type: 'region' }) };
 
+/** French puts a space before a colon. */
+export function colon(language: Language): string {
+  return language === 'fr' ? ' : ' : ': ';
+}
+
 export function countryName(code: string, language: Language): string {
   return countries[language].of(code) ?? code;
 }
@@ -14,7 +19,7 @@ export function legalBasisText(basis: LegalBasis | undefined, language: Language
   if (!basis) return language === 'fr' ? 'Non renseignée' : 'Not stated';
   const main = `${LEGAL_BASIS_LABELS[basis.basis][language]} (${language === 'fr' ? 'RGPD art.' : 'GDPR Art.'} ${LEGAL_BASIS_LABELS[basis.basis].article})`;
   const art9 = basis.art9Condition
-    ? `; ${language === 'fr' ? 'données sensibles' : 'special categories'} : ${ART9_LABELS[basis.art9Condition][language]} (${language === 'fr' ? 'art.' : 'Art.'} ${ART9_LABELS[basis.art9Condition].article})${basis.art9Detail ? ` — ${basis.art9Detail}` : ''}`
+    ? `; ${language === 'fr' ? 'données sensibles' : 'special categories'}${colon(language)}${ART9_LABELS[basis.art9Condition][language]} (${language === 'fr' ? 'art.' : 'Art.'} ${ART9_LABELS[basis.art9Condition].article})${basis.art9Detail ? ` — ${basis.art9Detail}` : ''}`
     : '';
   return `${main}${basis.detail ? ` — ${basis.detail}` : ''}${art9}`;
 }
@@ -35,12 +40,12 @@ export function retentionText(retention: Retention, language: Language, withBasi
 }
 
 export function categoryText(category: ProcessingCategory, language: Language): string {
-  return `${headingInfo(category.category)[language]}${category.detail ? ` : ${category.detail}` : ''}`;
+  return `${headingInfo(category.category)[language]}${category.detail ? `${colon(language)}${category.detail}` : ''}`;
 }
 
 export function categoryRetentionText(category: ProcessingCategory, language: Language): string {
   const heading = headingInfo(category.category)[language];
-  return `${heading} : ${category.retention ? retentionText(category.retention, language) : language === 'fr' ? 'durée non renseignée' : 'no period stated'}`;
+  return `${heading}${colon(language)}${category.retention ? retentionText(category.retention, language) : language === 'fr' ? 'durée non renseignée' : 'no period stated'}`;
 }
 
 export function subjectText(subject: { category: keyof typeof SUBJECT_LABELS; detail?: string }, language: Language): string {
@@ -49,7 +54,7 @@ export function subjectText(subject: { category: keyof typeof SUBJECT_LABELS; de
 
 export function recipientText(recipient: Recipient, language: Language): string {
   const contract = recipient.kind === 'processor' ? (recipient.contractRef ? `, ${language === 'fr' ? 'contrat' : 'contract'} ${recipient.contractRef}` : `, ${language === 'fr' ? 'contrat non renseigné' : 'no contract stated'}`) : '';
-  return `${recipient.name} (${RECIPIENT_LABELS[recipient.kind][language].toLowerCase()}${contract})${recipient.purpose ? ` : ${recipient.purpose}` : ''}`;
+  return `${recipient.name} (${RECIPIENT_LABELS[recipient.kind][language].toLowerCase()}${contract})${recipient.purpose ? `${colon(language)}${recipient.purpose}` : ''}`;
 }
 
 export function transferText(transfer: Transfer, language: Language): string {
