@@ -1,6 +1,5 @@
 /** The register as a file: JSON (the structure), CSV and XLSX (the table, plus systems and gaps), HTML (a document for an auditor). */
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { controllerText, holdingText, registerTable, type RegisterDocument } from './document.js';
 import { renderRegisterHtml } from './html.js';
 import type { Language } from './labels.js';
@@ -51,6 +50,8 @@ const SHEETS = {
 } as const;
 
 async function xlsx(doc: RegisterDocument, language: Language): Promise<Buffer> {
+  // Loaded when asked: exceljs is heavy, and every `gardien` command loads this file.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'Gardien';
   book.created = doc.generatedAt;

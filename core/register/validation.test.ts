@@ -71,14 +71,15 @@ describe('checking a processing written by the DPO', () => {
     );
   });
 
-  it('refuses an Art. 9 condition where no special category is processed, and a category listed twice', () => {
+  it('refuses an Art. 9 condition where no special category is processed, a category listed twice, an unnamed start event', () => {
     const problems = problemsOf({
       ...minimal,
       legalBasis: { basis: 'consent', art9Condition: 'explicit_consent' },
-      dataCategories: [{ category: 'contact' }, { category: 'contact' }],
+      dataCategories: [{ category: 'contact' }, { category: 'contact', retention: { from: 'other', active: 'P1Y', then: 'erase', basis: 'usage interne' } }],
     });
     expect(problems).toEqual([
       { path: 'processing.dataCategories.1.category', message: 'contact is listed twice' },
+      { path: 'processing.dataCategories.1.retention.fromDetail', message: 'say which event the period counts from' },
       { path: 'processing.legalBasis.art9Condition', message: 'no special category (Art. 9) is listed among the data categories' },
     ]);
   });

@@ -78,6 +78,9 @@ export const processingContentSchema = z
     p.dataCategories.forEach((c, i) => {
       if (seen.has(c.category)) ctx.addIssue({ code: 'custom', path: ['dataCategories', i, 'category'], message: `${c.category} is listed twice` });
       seen.add(c.category);
+      if (c.retention?.from === 'other' && !c.retention.fromDetail) {
+        ctx.addIssue({ code: 'custom', path: ['dataCategories', i, 'retention', 'fromDetail'], message: 'say which event the period counts from' });
+      }
     });
     const special = p.dataCategories.some((c) => isSpecialHeading(c.category));
     if (p.legalBasis?.art9Condition && !special) {
