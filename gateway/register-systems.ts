@@ -6,7 +6,7 @@
 import type { ConnectorCatalog } from '../connectors/sdk/catalog.js';
 import type { ConnectorDescription } from '../connectors/sdk/contract.js';
 import { errorMessage, NotFoundError } from '../core/errors.js';
-import type { RegisterSystems, SystemSnapshot } from '../core/register/service.js';
+import type { RegisterSystems, SystemSnapshot } from '../core/register/systems.js';
 import type { ConnectorDoc } from '../core/storage/connectors.js';
 
 function holdings(description: unknown): SystemSnapshot['objects'] {

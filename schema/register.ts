@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { RegisterDocument, RegisterEntry, RegisterHolding } from '../core/register/document.js';
 import { GAP_KINDS, type Gap } from '../core/register/gaps.js';
 import type { ControllerIdentity } from '../core/register/model.js';
-import type { SystemSnapshot } from '../core/register/service.js';
+import type { SystemSnapshot } from '../core/register/systems.js';
 import type { ConnectorDoc } from '../core/storage/connectors.js';
 import { builder } from './builder.js';
 import type { GardienContext } from './context.js';

@@ -10,7 +10,7 @@ import type { Gap } from './gaps.js';
 import { isSpecialHeading } from './headings.js';
 import type { Language } from './labels.js';
 import { textIn, type ControllerIdentity, type ProcessingVersion } from './model.js';
-import type { SystemSnapshot } from './service.js';
+import type { SystemSnapshot } from './systems.js';
 import { categoryRetentionText, categoryText, colon, COLUMNS, legalBasisText, recipientText, subjectText, transferText, type Column } from './text.js';
 
 export interface RegisterHolding {

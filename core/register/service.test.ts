@@ -5,7 +5,8 @@ import type { Actor } from '../actor.js';
 import { AuditTrail } from '../audit.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { AuditRepository } from '../storage/audit.js';
-import { ProcessingRegister, VersionConflictError, type RegisterSystems, type SystemSnapshot } from './service.js';
+import { ProcessingRegister, VersionConflictError } from './service.js';
+import type { RegisterSystems, SystemSnapshot } from './systems.js';
 import { ProcessingStore } from './store.js';
 
 const dpo: Actor = { sub: 'claire@boutique.example', role: 'dpo' };

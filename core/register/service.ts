@@ -6,12 +6,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../actor.js';
 import type { AuditTrail } from '../audit.js';
-import { buildRegister, type RegisterDocument } from './document.js';
 import { GardienError, NotFoundError, ValidationError } from '../errors.js';
+import { buildRegister, type RegisterDocument } from './document.js';
 import { factsAbout, type FieldQuery, type ProcessingFacts, type RegisterSnapshot } from './facts.js';
-import { registerGaps, type Gap, type SystemHoldings } from './gaps.js';
+import { registerGaps, type Gap } from './gaps.js';
 import { versionKey, type ControllerIdentity, type ProcessingContent, type ProcessingMapping, type ProcessingStatus, type ProcessingVersion } from './model.js';
+import { prepareMapping } from './mapping.js';
 import { mappingKey, type ProcessingStore, VersionTakenError } from './store.js';
+import type { MappingInput, RegisterSystems, SystemSnapshot } from './systems.js';
 import { PROCESSING_TEMPLATES, templateNamed, type ProcessingTemplate } from './templates.js';
 import { validateController, validateProcessing } from './validation.js';
 
@@ -20,30 +22,6 @@ export class VersionConflictError extends GardienError {
   constructor(readonly processingId: string, readonly basedOn: number, readonly currentVersion: number) {
     super('VERSION_CONFLICT', `Processing ${processingId} was changed since version ${basedOn} (now version ${currentVersion}): reload it and apply your change again`);
   }
-}
-
-/** A registered system as the register sees it; `source` says whether its description was read live. */
-export interface SystemSnapshot extends SystemHoldings {
-  kind: string;
-  enabled: boolean;
-  source: 'live' | 'stored' | 'none';
-  /** Why the description is not live (unreachable, disabled). */
-  problem?: string;
-}
-
-/** The connectors, as the register needs them (the gateway adapts the connector catalog). */
-export interface RegisterSystems {
-  /** A registered connector by id or name, with its stored description; null when there is none. */
-  find(idOrName: string): Promise<SystemSnapshot | null>;
-  /** Every registered connector, described live where it answers, else from what was stored. */
-  describeAll(): Promise<SystemSnapshot[]>;
-}
-
-export interface MappingInput {
-  connector: string;
-  object: string;
-  fields?: string[] | null;
-  processing: string;
 }
 
 const STORED_FIELDS = ['_id', 'id', 'version', 'status', 'template', 'createdAt', 'at', 'by', 'change'] as const;
@@ -133,7 +111,9 @@ export class ProcessingRegister {
   async mapAll(actor: Actor, connector: string, inputs: readonly Omit<MappingInput, 'connector'>[], prefix = 'processing'): Promise<ProcessingMapping[]> {
     const system = await this.systems.find(connector);
     if (!system) throw new ValidationError('The mapping cannot be recorded', [{ path: 'connector', message: `no connector "${connector}"` }]);
-    const prepared = await Promise.all(inputs.map((input, i) => this.#prepare(actor, system, input, prefix ? `${prefix}.${i}.` : '')));
+    const prepared = await Promise.all(
+      inputs.map(async (input, i) => prepareMapping(actor, system, input, await this.get(input.processing).catch(() => null), prefix ? `${prefix}.${i}.` : '')),
+    );
     const problems = prepared.flatMap((p) => p.problems);
     if (problems.length > 0) throw new ValidationError('The mapping cannot be recorded', problems);
     const mappings = prepared.map((p) => p.mapping!);
@@ -142,31 +122,6 @@ export class ProcessingRegister {
       await this.audit.record({ actor, action: 'processing.map', target: `processing ${mapping.processingId}`, systems: [{ connectorId: mapping.connectorId, status: 'OK' }] });
     }
     return mappings;
-  }
-
-  async #prepare(actor: Actor, system: SystemSnapshot, input: Omit<MappingInput, 'connector'>, at: string) {
-    const problems: { path: string; message: string }[] = [];
-    const processing = await this.get(input.processing).catch(() => null);
-    if (!processing) problems.push({ path: `${at}processing`, message: `no processing "${input.processing}"` });
-    else if (processing.status !== 'active') problems.push({ path: `${at}processing`, message: 'archived' });
-    const object = system.objects?.find((o) => o.name === input.object);
-    const holds = system.objects ? ` (it holds ${system.objects.map((o) => o.name).join(', ')})` : '';
-    if (!object) problems.push({ path: `${at}object`, message: `${system.name} holds no object "${input.object}"${holds}` });
-    const fields = input.fields?.length ? [...new Set(input.fields)].sort() : null;
-    (fields ?? []).forEach((f, i) => {
-      if (object && !object.fields.some((d) => d.name === f)) problems.push({ path: `${at}fields.${i}`, message: `${input.object} has no field "${f}"` });
-    });
-    if (problems.length > 0 || !processing) return { problems, mapping: null };
-    const mapping: ProcessingMapping = {
-      _id: mappingKey(system.connectorId, input.object, processing.id),
-      connectorId: system.connectorId,
-      object: input.object,
-      fields,
-      processingId: processing.id,
-      at: new Date(),
-      by: { sub: actor.sub, role: actor.role },
-    };
-    return { problems, mapping };
   }
 
   /** Processings named by id or reference that do not exist or are archived, as problems under `prefix.<i>.processing`. */
