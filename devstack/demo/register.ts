@@ -27,9 +27,9 @@ const DEMO_CHANGES: Record<string, Partial<ProcessingContent>> = {
 const RULES: [RegExp, string[]][] = [
   [/invoice|factur/i, ['accounting']],
   [/order|deal|commande|payment/i, ['customer_management', 'accounting']],
-  [/case|ticket|interaction|eml/i, ['customer_service']],
-  [/lead|csv|xlsx|json/i, ['prospecting']],
-  [/contact|customer|client|address|individual|account|compan/i, ['customer_management', 'prospecting']],
+  [/case|ticket|interaction|note|email|call|task|^eml$/i, ['customer_service']],
+  [/lead|campaign|^(csv|tsv|xlsx|json)$/i, ['prospecting']],
+  [/contact|customer|client|address|individual|account|compan|^(docx|pdf|txt|md)$/i, ['customer_management', 'prospecting']],
 ];
 
 async function ensureProcessings(register: ProcessingRegister): Promise<{ byTemplate: Map<string, ProcessingVersion>; lines: string[] }> {
