@@ -8,6 +8,7 @@ import { detectCommand } from './detect.js';
 import { gatewayCommand } from './gateway.js';
 import { keysCommand } from './keys.js';
 import { type CliIo, UsageError, processIo } from './io.js';
+import { registerCommand } from './register.js';
 import { tokenCommand } from './token.js';
 
 export interface Command {
@@ -24,6 +25,7 @@ export const COMMANDS: Record<string, Command> = {
   'codec-server': codecServerCommand,
   keys: keysCommand,
   detect: detectCommand,
+  register: registerCommand,
   worker: {
     summary: 'run the Temporal worker for request workflows until Ctrl-C',
     usage: 'gardien worker',

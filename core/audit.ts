@@ -17,6 +17,8 @@ export interface AuditEvent {
   action: AuditAction;
   subject?: SubjectIdentity;
   systems?: { connectorId: string; status: string }[];
+  /** What the action was on when it is no person or system, e.g. `processing proc_… v3`. */
+  target?: string;
 }
 
 export type ChainVerification =
@@ -27,8 +29,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 const MAX_ATTEMPTS = 200;
 
 export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
-  const { seq, at, actor, action, subjectHash, systems, prevHash } = entry;
-  const body = { seq, at: at.toISOString(), actor: { sub: actor.sub, role: actor.role }, action, subjectHash, systems, prevHash };
+  const { seq, at, actor, action, subjectHash, systems, prevHash, target } = entry;
+  const body = { seq, at: at.toISOString(), actor: { sub: actor.sub, role: actor.role }, action, subjectHash, systems, prevHash, ...(target ? { target } : {}) };
   return createHash('sha256').update(canonicalJson(body), 'utf8').digest('hex');
 }
 
@@ -66,6 +68,7 @@ export class AuditTrail {
         subjectHash: event.subject ? this.subjectHash(event.subject) : null,
         systems: (event.systems ?? []).map((s) => ({ connectorId: s.connectorId, status: s.status })),
         prevHash: last?.hash ?? GENESIS_HASH,
+        ...(event.target ? { target: event.target } : {}),
       };
       const entry: AuditEntry = { ...draft, hash: entryHash(draft) };
       try {

@@ -2,6 +2,7 @@ import type { GardienConfig } from './config.js';
 import { Mailer } from './mail/mailer.js';
 import { Outbox } from './mail/outbox.js';
 import { SmtpSender, type MailSender } from './mail/smtp.js';
+import { ProcessingStore } from './register/store.js';
 import { SigningKeyStore } from './report/keys.js';
 import { ReportSigner } from './report/sign.js';
 import { ReportStore } from './report/store.js';
@@ -20,6 +21,8 @@ export interface DsrServices {
   verification: VerificationService;
   manualTasks: ManualTaskRepository;
   restrictions: RestrictionMarks;
+  /** The processing register: erasure plans keep what it holds under a legal obligation. */
+  processings: ProcessingStore;
   outbox: Outbox;
   mailer: Mailer;
   signingKeys: SigningKeyStore;
@@ -38,6 +41,7 @@ export function createDsrServices(
   const reports = new ReportStore(storage);
   const outbox = new Outbox(storage);
   const manualTasks = new ManualTaskRepository(storage);
+  const processings = new ProcessingStore(storage);
   const sender = options.sender ?? new SmtpSender({ url: config.mail.smtpUrl, from: config.mail.from });
   const signingKeys = new SigningKeyStore(storage, config.secretKeys);
   return {
@@ -47,12 +51,13 @@ export function createDsrServices(
     verification: new VerificationService(storage, { ...config.verification, secretKeys: config.secretKeys }),
     manualTasks,
     restrictions: new RestrictionMarks(storage, config.secretKeys[0]!),
+    processings,
     outbox,
     mailer: new Mailer(outbox, sender, new URL(config.publicUrl).hostname || 'gardien.local'),
     signingKeys,
     signer: new ReportSigner(signingKeys),
     async ensureIndexes() {
-      await Promise.all([requests.ensureIndexes(), exports.ensureIndexes(), outbox.ensureIndexes(), manualTasks.ensureIndexes()]);
+      await Promise.all([requests.ensureIndexes(), exports.ensureIndexes(), outbox.ensureIndexes(), manualTasks.ensureIndexes(), processings.ensureIndexes()]);
     },
     close() {
       sender.close();

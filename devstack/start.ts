@@ -18,6 +18,7 @@ import { startMongo } from './mongo.js';
 import { startTemporal } from './temporal.js';
 import { portOr } from './ports.js';
 import { DEMO_FILESHARE_CONNECTOR_NAME } from './demo/fileshare.js';
+import { seedDemoRegister } from './demo/register.js';
 import { registerDemoSystems, startDemoSystems } from './demo/systems.js';
 
 type Stop = () => Promise<void>;
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
   stops.push({ name: 'services', stop: services.close });
   if (demo) {
     for (const line of await registerDemoSystems(services.catalog, demo)) step(line);
+    const demoNames = demo.connectors.map((c) => c.name);
+    for (const line of await seedDemoRegister(services.register, services.catalog, demoNames, config.deadlines.dpoEmail)) step(line);
     // Each start brings the demo share's index up to date (only changed files are read): its people are found within seconds.
     const share = (await services.catalog.list()).find((doc) => doc.name === DEMO_FILESHARE_CONNECTOR_NAME);
     if (share?.enabled) {

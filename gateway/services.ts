@@ -5,10 +5,12 @@ import { AuditTrail } from '../core/audit.js';
 import { createConsentLedger } from '../core/consent/create.js';
 import type { ConsentLedger } from '../core/consent/ledger.js';
 import type { GardienConfig } from '../core/config.js';
+import { ProcessingRegister } from '../core/register/service.js';
 import { AuditRepository } from '../core/storage/audit.js';
 import { ConnectorRepository } from '../core/storage/connectors.js';
 import { Storage } from '../core/storage/mongo.js';
 import { Federation } from './federation.js';
+import { CatalogRegisterSystems } from './register-systems.js';
 import { createRequestServices, type RequestServices } from '../workflows/runtime/client.js';
 import { FileshareCrawls } from '../workflows/runtime/crawl-client.js';
 
@@ -24,6 +26,7 @@ export interface Services extends RequestServices {
   crawls: FileshareCrawls;
   /** The consent ledger and `canContact`. */
   consents: ConsentLedger;
+  register: ProcessingRegister;
   /** Closes open connectors, then storage. */
   close(): Promise<void>;
 }
@@ -52,6 +55,8 @@ export async function createServices(config: GardienConfig, options: ServiceOpti
     catalog.watch(crawls);
     const consents = await createConsentLedger(config, storage, { audit, restrictions: requestServices.services.dsr.restrictions });
     const federation = new Federation(catalog, audit, { timeoutMs: config.connectorTimeoutMs, defaultCountry: config.defaultCountry }, requestServices.services.dsr.restrictions);
+    const register = new ProcessingRegister(requestServices.services.dsr.processings, audit, new CatalogRegisterSystems(catalog, config.connectorTimeoutMs), { dpoEmail: config.deadlines.dpoEmail });
+    catalog.watch({ removing: (doc) => register.forgetConnector(doc._id) });
     return {
       ...requestServices.services,
       config,
@@ -62,6 +67,7 @@ export async function createServices(config: GardienConfig, options: ServiceOpti
       audit,
       crawls,
       consents,
+      register,
       async close() {
         await requestServices.close();
         await catalog.closeAll();

@@ -7,6 +7,7 @@ import type { ConnectorDoc } from '../core/storage/connectors.js';
 import { builder } from './builder.js';
 import type { GardienContext } from './context.js';
 import { ConnectorDescriptionType, HealthCheckType } from './connector-description.js';
+import { ConnectorProcessingInput, registerWithProcessings } from './register.js';
 
 const CONNECTOR_ROLES = { dpo: true, it: true } as const;
 
@@ -40,6 +41,7 @@ const RegisterConnectorInput = builder.inputType('RegisterConnectorInput', {
     config: t.field({ type: 'JSON', required: true, description: "The kind's configuration; stored in clear, so no passwords here." }),
     secrets: t.field({ type: 'JSON', required: false, description: 'An object of strings (e.g. {"password": "…"}), encrypted at rest and never shown again.' }),
     enabled: t.boolean({ required: false, defaultValue: true }),
+    processing: t.field({ type: [ConnectorProcessingInput], required: false, description: 'Which processing of the register each object (or some of its fields) serves; checked with the rest, or nothing is stored.' }),
   }),
 });
 
@@ -81,13 +83,15 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RegisterConnectorInput, required: true }) },
     errors: { types: [ValidationError, ConnectorError], directResult: true, union: { name: 'RegisterConnectorResult' } },
     resolve: async (_root, { input }, context) => {
-      const doc = await context.services.catalog.register({
-        kind: input.kind,
-        name: input.name,
-        config: input.config,
-        secrets: secretsFromInput(input.secrets),
-        enabled: input.enabled ?? true,
-      });
+      const register = () =>
+        context.services.catalog.register({
+          kind: input.kind,
+          name: input.name,
+          config: input.config,
+          secrets: secretsFromInput(input.secrets),
+          enabled: input.enabled ?? true,
+        });
+      const doc = await registerWithProcessings(context, register, input.processing ?? []);
       return audited(context, 'connector.register', doc);
     },
   }),

@@ -17,7 +17,7 @@ export const READERS = { dpo: true } as const;
 export const RECORDERS = { dpo: true, integration: true } as const;
 
 export const ConsentStatusEnum = builder.enumType('ConsentStatus', { values: capitals(CONSENT_STATUSES) });
-export const LegalBasisEnum = builder.enumType('LegalBasis', { values: capitals(LEGAL_BASES) });
+export const LegalBasisEnum = builder.enumType('ConsentLegalBasis', { values: capitals(LEGAL_BASES) });
 export const CaptureSourceKindEnum = builder.enumType('CaptureSourceKind', { values: capitals(CAPTURE_SOURCES) });
 export const AudienceEnum = builder.enumType('Audience', { values: capitals(AUDIENCES), description: 'A consumer (B2C) or a professional contacted at work (B2B).' });
 export const ContactOutcomeEnum = builder.enumType('ContactOutcome', { values: capitals(CONTACT_OUTCOMES) });

@@ -4,6 +4,7 @@ import type { Actor } from '../core/actor.js';
 import type { AuditTrail } from '../core/audit.js';
 import type { ConsentLedger } from '../core/consent/ledger.js';
 import type { ConnectorCrawls } from '../core/crawls.js';
+import type { ProcessingRegister } from '../core/register/service.js';
 import type { RequestActions } from '../core/request-actions.js';
 import type { RequestService } from '../core/request-service.js';
 import type { SubjectLookup } from '../core/subject-view.js';
@@ -20,6 +21,8 @@ export interface SchemaServices {
   crawls: ConnectorCrawls;
   /** The consent ledger: recording, state, history, `canContact`, unsubscribe links. */
   consents: ConsentLedger;
+  /** The processing register (Art. 30): processings, mappings, gaps. */
+  register: ProcessingRegister;
 }
 
 export interface GardienContext {

@@ -14,6 +14,8 @@ import './consent-types.js';
 import './consent.js';
 import './consent-purpose.js';
 import './can-contact.js';
+import './processing.js';
+import './register.js';
 // One import per type file; request types add theirs here.
 
 export const schema = builder.toSchema();

@@ -12,6 +12,8 @@ export interface AuditEntry {
   /** Keyed hash of the subject's identity (null for actions about no one, e.g. registering a connector). */
   subjectHash: string | null;
   systems: { connectorId: string; status: string }[];
+  /** What the action was on when it is no person or system (a processing of the register). */
+  target?: string;
   /** The previous entry's hash; 64 zeros for the first entry. */
   prevHash: string;
   /** SHA-256 of this entry's canonical JSON without `hash`. */

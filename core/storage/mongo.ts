@@ -18,7 +18,10 @@ export type CollectionName =
   | 'verifications'
   | 'signing_keys'
   | 'file_index'
-  | 'file_crawl_state';
+  | 'file_crawl_state'
+  | 'processings'
+  | 'processing_mappings'
+  | 'register_settings';
 
 /**
  * MongoDB through the official driver. FerretDB 1.x serves it locally, so only

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErasureOutcome } from '../../connectors/sdk/contract.js';
+import { registerHolds } from '../../core/register/facts.js';
 import { summariseErasure, verifyErasure, type ErasureSummary, type ErasureVerification } from '../../core/erasure/summary.js';
 import { erasureFileId } from '../../core/storage/export-ids.js';
 import { provenIdentity } from '../../core/storage/requests.js';
@@ -11,7 +12,7 @@ import { storedRefs } from './system.activities.js';
 
 /** Art. 17 in one system: the connector's erasure plan, then a new search for what remains. */
 export function erasureActivities(deps: ActivityDeps) {
-  const { requests, exports } = deps.storage;
+  const { requests, exports, processings } = deps.storage;
   const now = deps.now ?? (() => new Date());
 
   async function storedOutcomes(input: SystemInput): Promise<ErasureOutcome[] | null> {
@@ -32,7 +33,13 @@ export function erasureActivities(deps: ActivityDeps) {
         const connector = await withFailureMapping(() => deps.catalog.open(input.connectorId));
         if (!connector.erase) throw ApplicationFailure.nonRetryable('This connector cannot erase records: resolve this system manually with evidence', 'NOT_SUPPORTED');
         const erase = connector.erase.bind(connector);
-        outcomes = refs.length === 0 ? [] : await whileBeating(() => withFailureMapping(() => erase(refs, {})));
+        outcomes = [];
+        if (refs.length > 0) {
+          // Art. 17(3)(b): what the register holds for a legal obligation is kept under its hold, unless the connector's config set one.
+          const described = await withFailureMapping(() => connector.describe());
+          const plan = { objects: registerHolds(await processings.snapshot(), input.connectorId, described.objects) };
+          outcomes = await whileBeating(() => withFailureMapping(() => erase(refs, plan)));
+        }
         await exports.writeJson(erasureFileId(input.requestId, input.connectorId), { requestId: input.requestId, connectorId: input.connectorId, kind: 'refs' }, outcomes);
       }
       const file = await exports.get(erasureFileId(input.requestId, input.connectorId));

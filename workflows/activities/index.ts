@@ -4,6 +4,7 @@ import type { Mailer } from '../../core/mail/mailer.js';
 import type { ReportSigner } from '../../core/report/sign.js';
 import type { ReportStore } from '../../core/report/store.js';
 import type { ExportStore } from '../../core/storage/exports.js';
+import type { ProcessingStore } from '../../core/register/store.js';
 import type { ManualTaskRepository } from '../../core/storage/manual-tasks.js';
 import type { RequestRepository } from '../../core/storage/requests.js';
 import type { RestrictionMarks } from '../../core/storage/restrictions.js';
@@ -24,6 +25,7 @@ export interface ActivityDeps {
     reports: ReportStore;
     manualTasks: ManualTaskRepository;
     restrictions: RestrictionMarks;
+    processings: Pick<ProcessingStore, 'snapshot'>;
   };
   verification: VerificationService;
   catalog: Pick<ConnectorCatalog, 'list' | 'get' | 'open'>;

@@ -57,7 +57,7 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     activities: {
       ...createActivities({
         config,
-        storage: { requests: services.requests, exports: services.exports, reports: services.reports, manualTasks: services.manualTasks, restrictions: services.restrictions },
+        storage: { requests: services.requests, exports: services.exports, reports: services.reports, manualTasks: services.manualTasks, restrictions: services.restrictions, processings: services.processings },
         verification: services.verification,
         catalog: options.catalog,
         mailer: services.mailer,
