@@ -52,7 +52,7 @@ export function createDsrServices(
     signingKeys,
     signer: new ReportSigner(signingKeys),
     async ensureIndexes() {
-      await Promise.all([requests.ensureIndexes(), exports.ensureIndexes(), outbox.ensureIndexes(), manualTasks.ensureIndexes()]);
+      await Promise.all([requests.ensureIndexes(), exports.ensureIndexes(), reports.ensureIndexes(), outbox.ensureIndexes(), manualTasks.ensureIndexes()]);
     },
     close() {
       sender.close();

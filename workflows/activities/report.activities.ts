@@ -5,8 +5,9 @@ import { exportDownloadUrl, exportLinkToken, fileRef, writeExportPackage } from 
 import { identityKey } from '../../core/identity.js';
 import { createLogger } from '../../core/logger.js';
 import { writePortabilityPackage } from '../../core/portability.js';
+import { withoutAddresses } from '../../core/report/public-text.js';
 import { buildReport, type SystemReport } from '../../core/report/report.js';
-import { reportIdFor } from '../../core/report/store.js';
+import { newReportId } from '../../core/report/store.js';
 import { REQUEST_ACTIONS } from '../../core/requests.js';
 import type { ExportDoc } from '../../core/storage/exports.js';
 import type { RequestDoc } from '../../core/storage/requests.js';
@@ -34,9 +35,9 @@ export function reportActivities(deps: ActivityDeps) {
   return {
     /** Builds the download package (access, portability) and the signed report; once stored, a retry returns the stored one. */
     async sealReport(input: { requestId: string; summaries: SystemSummary[]; status: 'COMPLETED' | 'CANCELLED' }): Promise<SealedReport> {
-      const reportId = reportIdFor(input.requestId);
-      const existing = await reports.find(reportId);
-      if (existing) return { reportId, exportId: existing.report.export?.id ?? '' };
+      const existing = await reports.forRequest(input.requestId);
+      if (existing) return { reportId: existing._id, exportId: existing.report.export?.id ?? '' };
+      const reportId = newReportId();
       const doc = await requests.get(input.requestId);
       const known = new Map((await requests.systems(input.requestId)).map((s) => [s.connectorId, s]));
       const systems: SystemReport[] = input.summaries.map((s) => ({
@@ -53,7 +54,8 @@ export function reportActivities(deps: ActivityDeps) {
         ...(s.amendment ? { amendment: s.amendment } : {}),
         ...(s.manual ? { manual: s.manual } : {}),
         attempts: s.attempts,
-        error: s.error,
+        // The report goes to the subject: why a system failed, without the company's hosts and paths.
+        error: s.error === null ? null : withoutAddresses(s.error),
       }));
       const ordered = [...systems].sort((a, b) => a.name.localeCompare(b.name) || a.connectorId.localeCompare(b.connectorId));
       const issuedAt = now();
@@ -83,9 +85,9 @@ export function reportActivities(deps: ActivityDeps) {
       const stored = await reports.saveOnce({ _id: reportId, requestId: doc._id, kid: signed.kid, jws: signed.jws, report, createdAt: issuedAt });
       const exportId = stored.report.export?.id ?? '';
       // The passphrase served its purpose: it is not kept beside the package it opens.
-      await requests.updateWhere(doc._id, {}, { $set: { reportId, exportId: exportId || null }, $unset: { passphrase: '' } });
-      log.info('report signed', { requestId: doc._id, reportId, kid: stored.kid, status: input.status });
-      return { reportId, exportId };
+      await requests.updateWhere(doc._id, {}, { $set: { reportId: stored._id, exportId: exportId || null }, $unset: { passphrase: '' } });
+      log.info('report signed', { requestId: doc._id, reportId: stored._id, kid: stored.kid, status: input.status });
+      return { reportId: stored._id, exportId };
     },
 
     /** Marks the request completed and emails the download link (expiring) and the report links, once. */
