@@ -3,6 +3,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<unknown> }>> = 
   lookup: () => import('./lookup.bench.js'),
   fileshare: () => import('./fileshare.bench.js'),
   erasure: () => import('./erasure.bench.js'),
+  hostile: () => import('./hostile.bench.js'),
 };
 
 const wanted = process.argv.slice(2);
