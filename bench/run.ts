@@ -4,6 +4,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<unknown> }>> = 
   fileshare: () => import('./fileshare.bench.js'),
   erasure: () => import('./erasure.bench.js'),
   detect: () => import('./detect.bench.js'),
+  hostile: () => import('./hostile.bench.js'),
 };
 
 const wanted = process.argv.slice(2);

@@ -37,7 +37,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   report: {
     summary: 'verify a signed completion report offline',
-    usage: 'gardien report verify <file> [--jwks <url|file>] [--key <file>]',
+    usage: 'gardien report verify <file> (--jwks <url|file> | --key <file> | --issuer <url>)',
     run: async (args, io) => {
       if (args[0] !== 'verify') throw new UsageError(args[0] ? `unknown action "${args[0]}"` : 'which action?');
       return runReportVerify(args.slice(1), io);

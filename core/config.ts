@@ -55,6 +55,22 @@ const schema = z.object({
   CONSENT_CALL_TIMEZONE: z.string().default('Europe/Paris').refine(isTimeZone, 'an IANA time zone such as Europe/Paris'),
   CONSENT_CALL_CAP: z.coerce.number().int().min(1).optional(),
   CONSENT_CHANNELS: z.string().default('').refine((v) => parseExtraChannels(v) !== null, 'comma-separated channel names (lower case), each optionally ruled like email, sms, phone or post: whatsapp=sms,push'),
+  /** Comma-separated origins whose pages may call /graphql from a browser (CORS); empty: the gateway's own pages only. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .refine((v) => v.trim() === '' || v.split(',').every((o) => parseOrigin(o) !== null), 'comma-separated origins such as https://privacy.example.com'),
+  /** Largest request body the gateway reads, in bytes. */
+  HTTP_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(262_144),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(8),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(10),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(50).default(1000),
+  /** Escape's cost model: a page of 100 requests with each system's progress costs about 9,400. */
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(10_000),
+  /** Root fields one mutation operation may select: each may start a workflow or send an email, and rate limits count HTTP requests. */
+  GRAPHQL_MAX_MUTATION_FIELDS: z.coerce.number().int().min(1).max(100).default(1),
+  /** `requestUpdated` streams one token may hold open at once (counted per gateway process). */
+  GRAPHQL_MAX_STREAMS_PER_TOKEN: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export type GardienConfig = ReturnType<typeof toConfig>;
@@ -91,6 +107,18 @@ function toConfig(env: z.infer<typeof schema>) {
       callCap: env.CONSENT_CALL_CAP ?? null,
       extraChannels: parseExtraChannels(env.CONSENT_CHANNELS)!,
     } satisfies ConsentSettings,
+    http: {
+      corsOrigins: env.CORS_ORIGINS.split(',').filter((o) => o.trim() !== '').map((o) => parseOrigin(o)!),
+      maxBodyBytes: env.HTTP_MAX_BODY_BYTES,
+    },
+    graphqlLimits: {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+      maxCost: env.GRAPHQL_MAX_COST,
+      maxMutationFields: env.GRAPHQL_MAX_MUTATION_FIELDS,
+      maxStreamsPerToken: env.GRAPHQL_MAX_STREAMS_PER_TOKEN,
+    },
   };
 }
 

@@ -57,7 +57,7 @@ export function createDsrServices(
     signingKeys,
     signer: new ReportSigner(signingKeys),
     async ensureIndexes() {
-      await Promise.all([requests.ensureIndexes(), exports.ensureIndexes(), outbox.ensureIndexes(), manualTasks.ensureIndexes(), processings.ensureIndexes()]);
+      await Promise.all([requests.ensureIndexes(), exports.ensureIndexes(), reports.ensureIndexes(), outbox.ensureIndexes(), manualTasks.ensureIndexes(), processings.ensureIndexes()]);
     },
     close() {
       sender.close();

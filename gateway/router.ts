@@ -1,6 +1,7 @@
 import { ForbiddenError, GardienError, NotFoundError, ValidationError, errorMessage } from '../core/errors.js';
 import { createLogger } from '../core/logger.js';
 import { authenticate, unauthorizedResponse } from './auth.js';
+import { BodyTooLargeError, bodyTooLargeResponse, withBoundedBody } from './body-limit.js';
 import { ROUTES, matchPath, type Route, type RouteContext } from './routes.js';
 import type { Services } from './services.js';
 import { GRAPHQL_PATH, createGateway, type Gateway } from './yoga.js';
@@ -17,9 +18,17 @@ function problem(status: number, message: string, headers?: HeadersInit): Respon
 export function createHttpHandler(services: Services, options: { routes?: readonly Route[]; gateway?: Gateway } = {}): FetchHandler {
   const routes = options.routes ?? ROUTES;
   const gateway = options.gateway ?? createGateway(services);
-  return async (request) => {
-    const url = new URL(request.url);
-    if (url.pathname === GRAPHQL_PATH || url.pathname === `${GRAPHQL_PATH}/`) return gateway.fetch(request);
+  return async (incoming) => {
+    const url = new URL(incoming.url);
+    const isGraphql = url.pathname === GRAPHQL_PATH || url.pathname === `${GRAPHQL_PATH}/`;
+    let request: Request;
+    try {
+      request = await withBoundedBody(incoming, services.config.http.maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return bodyTooLargeResponse(error, isGraphql);
+      throw error;
+    }
+    if (isGraphql) return gateway.fetch(request);
     const matches = routes.flatMap((route) => {
       const params = matchPath(route.path, url.pathname);
       return params ? [{ route, params }] : [];

@@ -46,10 +46,21 @@ export function matchPath(pattern: string, pathname: string): Record<string, str
       // `:id.html` takes a segment ending in `.html` and keeps what precedes it.
       const [name, suffix] = [segment.slice(1).split('.')[0]!, segment.includes('.') ? segment.slice(segment.indexOf('.')) : ''];
       if (!got[i] || !got[i]!.endsWith(suffix) || got[i]!.length === suffix.length) return null;
-      params[name] = decodeURIComponent(got[i]!.slice(0, got[i]!.length - suffix.length));
+      const value = decodeSegment(got[i]!.slice(0, got[i]!.length - suffix.length));
+      if (value === null) return null;
+      params[name] = value;
     } else if (segment !== got[i]) {
       return null;
     }
   }
   return params;
+}
+
+/** A path segment's text; null for malformed percent-encoding (`%E0%A4%A`), which no route takes. */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }

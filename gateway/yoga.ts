@@ -7,6 +7,8 @@ import type { GardienContext } from '../schema/context.js';
 import { schema } from '../schema/index.js';
 import { authenticate, unauthorizedResponse } from './auth.js';
 import { createContext } from './context.js';
+import { corsPolicy, hardeningPlugins } from './hardening.js';
+import { StreamQuota, credentialKey } from './stream-quota.js';
 import type { Services } from './services.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -62,6 +64,7 @@ const yogaLogger = {
 export function createGateway(services: Services): Gateway {
   const graphiql = !services.config.production;
   const actors = new WeakMap<Request, Actor>();
+  const streams = new StreamQuota(services.config.graphqlLimits.maxStreamsPerToken);
   return createYoga<Record<string, unknown>, GardienContext>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -69,10 +72,13 @@ export function createGateway(services: Services): Gateway {
     graphiql: graphiql ? { title: 'Gardien', defaultQuery: EXAMPLE_QUERY, headers: '{\n  "Authorization": "Bearer <token>"\n}' } : false,
     // GraphiQL with its assets inlined (Yoga's default loads them from a CDN, out of reach offline); loaded on first use, it is 9 MB.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
-    maskedErrors: { maskError: maskUnexpected },
+    // Never Yoga's development mode: it would send stack traces to clients; they go to the log.
+    maskedErrors: { maskError: maskUnexpected, isDev: false },
+    cors: corsPolicy(services.config.http.corsOrigins),
     logging: yogaLogger,
-    context: ({ request }) => createContext(services, actors.get(request) ?? null),
+    context: ({ request }) => ({ ...createContext(services, actors.get(request) ?? null), streams: streams.holder(credentialKey(request)) }),
     plugins: [
+      ...hardeningPlugins(services.config),
       {
         // No token: only public fields answer (the rest say 401). A token that is not valid: 401 for everything.
         async onRequest({ request, endResponse }) {

@@ -25,8 +25,15 @@ export interface SchemaServices {
   register: ProcessingRegister;
 }
 
+/** The caller's open `requestUpdated` streams: `open` throws past the gateway's cap; call the release it returns when the stream ends. */
+export interface RequestStreams {
+  open(requestId: string): () => void;
+}
+
 export interface GardienContext {
   /** Null only where the gateway lets a request in without a token. */
   actor: Actor | null;
   services: SchemaServices;
+  /** Absent where no gateway counts streams (unit tests of resolvers). */
+  streams?: RequestStreams;
 }

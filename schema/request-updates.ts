@@ -50,6 +50,26 @@ function updates(context: GardienContext, first: RequestDoc): Repeater<RequestDo
   });
 }
 
+/** `source`, calling `release` once when it ends, fails or the client leaves (even before its first value). */
+function whileOpen<T>(source: AsyncIterableIterator<T>, release: () => void): AsyncIterableIterator<T> {
+  const settle = <R>(result: R): R => {
+    release();
+    return result;
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    next: () =>
+      source.next().then(
+        (result) => (result.done ? settle(result) : result),
+        (error: unknown) => settle(Promise.reject(error)),
+      ),
+    return: (value?: unknown) => settle(source.return?.(value) ?? Promise.resolve({ done: true as const, value: undefined })),
+    throw: (error?: unknown) => settle(source.throw?.(error) ?? Promise.reject(error)),
+  };
+}
+
 builder.subscriptionFields((t) => ({
   requestUpdated: t.field({
     type: RequestObject,
@@ -60,8 +80,9 @@ builder.subscriptionFields((t) => ({
     subscribe: async (_root, { id, accessToken }, context) => {
       const doc = await context.services.requests.get(String(id));
       if (!mayRead(context, doc, accessToken)) throw new ForbiddenError('Give the access token received when the request was filed');
+      const release = context.streams?.open(doc._id) ?? (() => undefined);
       if (context.actor) await context.services.audit.record({ actor: context.actor, action: 'request.watch', subject: doc.identity });
-      return updates(context, doc);
+      return whileOpen(updates(context, doc), release);
     },
     resolve: (doc) => doc,
   }),

@@ -73,7 +73,11 @@ const SystemProgressType = builder.objectRef<SystemProgress>('SystemProgress').i
     remaining: t.int({ nullable: true, description: 'Erasure: records the verification pass still found (kept or anonymised; the report says which).', resolve: (s) => s.counts.remaining ?? null }),
     changed: t.int({ nullable: true, description: 'Rectification, restriction, objection: records changed.', resolve: (s) => s.counts.changed ?? null }),
     verified: t.int({ nullable: true, description: 'Rectification, restriction, objection: records found as asked when read back.', resolve: (s) => s.counts.verified ?? null }),
-    error: t.exposeString('error', { nullable: true, description: 'Why the system failed, in words a DPO can act on: retry it or resolve it with evidence.' }),
+    error: t.string({
+      nullable: true,
+      description: 'Why the system failed, in words a DPO can act on: retry it or resolve it with evidence. The dpo and agent roles only (it may name internal hosts); null for the subject.',
+      resolve: (s, _args, context) => (isStaff(context) ? s.error : null),
+    }),
     manualTaskId: t.string({ nullable: true, description: 'The manual task a person must complete (WAITING_MANUAL), or the one that settled the system.', resolve: (s) => s.manualTaskId ?? null }),
     updatedAt: t.field({ type: 'DateTime', resolve: (s) => s.updatedAt }),
   }),
@@ -104,7 +108,7 @@ export const RequestObject = builder.objectRef<RequestView>('Request').implement
     waitingFor: t.string({
       nullable: true,
       description: 'While in progress: the systems that wait for someone (a failed system for the DPO, a manual task for its assignee).',
-      resolve: async (r, _args, { services }) => (TERMINAL_STATUSES.has(r.status) ? null : waitingFor(await services.requests.systems(r._id))),
+      resolve: async (r, _args, context) => (TERMINAL_STATUSES.has(r.status) ? null : waitingFor(await context.services.requests.systems(r._id), isStaff(context))),
     }),
     systems: t.field({ type: [SystemProgressType], resolve: (r, _args, { services }) => services.requests.systems(r._id) }),
     reportUrl: t.string({
@@ -133,13 +137,18 @@ const SubmitRequestInput = builder.inputType('SubmitRequestInput', {
 });
 
 /** Words for whoever looks at a request in progress: which systems wait, and for what. */
-function waitingFor(systems: readonly SystemProgress[]): string | null {
+function waitingFor(systems: readonly SystemProgress[], staff: boolean): string | null {
   const waits = systems.flatMap((s) => {
-    if (s.status === 'FAILED') return [`${s.name} failed (${s.error ?? 'no reason given'}): the DPO may retry it or resolve it with evidence`];
+    if (s.status === 'FAILED') return [`${s.name} failed${staff ? ` (${s.error ?? 'no reason given'})` : ''}: the DPO may retry it or resolve it with evidence`];
     if (s.status === 'WAITING_MANUAL') return [`${s.name} waits for manual task ${s.manualTaskId ?? ''}`.trim()];
     return [];
   });
   return waits.length > 0 ? waits.join('; ') : null;
+}
+
+/** Who may read why a system failed: its words come from the systems themselves (hosts, ports, vendor messages). */
+function isStaff(context: GardienContext): boolean {
+  return context.actor?.role === 'dpo' || context.actor?.role === 'agent';
 }
 
 export function mayRead(context: GardienContext, doc: RequestDoc, accessToken: string | null | undefined): boolean {

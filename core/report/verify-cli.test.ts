@@ -2,7 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPublicKey } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { SigningKey } from './keys.js';
 import { ReportSigner } from './sign.js';
 import { flipPayloadByte, memoryKey, sampleReport } from '../../test/support/report/samples.js';
 import { runReportVerify } from './verify-cli.js';
@@ -51,7 +54,58 @@ describe('gardien report verify', async () => {
 
   it('refuses bad usage with exit code 2', async () => {
     expect((await run([])).code).toBe(2);
+    expect((await run([reportFile, '--issuer', 'ftp://x'])).err).toContain('--issuer must be');
     expect((await run([reportFile, '--jwks'])).err).toContain('--jwks needs a value');
     expect((await run([path.join(dir, 'missing.json'), '--jwks', jwks])).err).toContain('cannot read');
+  });
+});
+
+/** A server publishing one key's JWKS at /.well-known/jwks.json, as a company (or a forger) would. */
+async function jwksServer(key: SigningKey): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    if (req.url === '/.well-known/jwks.json') res.writeHead(200, { 'content-type': 'application/jwk-set+json' }).end(JSON.stringify({ keys: [key.publicJwk] }));
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+describe('a forged report naming the forger\'s server', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gardien-forged-'));
+  const companyKey = memoryKey('company-1');
+  const forgerKey = memoryKey('company-1'); // the forger even copies the company's key id
+  const company = await jwksServer(companyKey);
+  const forger = await jwksServer(forgerKey);
+  afterAll(() => Promise.all([company, forger].map(({ server }) => new Promise((resolve) => server.close(resolve)))));
+
+  const signedBy = async (key: SigningKey, issuer: string) => {
+    const report = { ...sampleReport(), issuer };
+    const { jws, kid } = await new ReportSigner({ current: async () => key }).sign(report);
+    const full = path.join(dir, `${kid}-${issuer === company.url ? 'company' : 'forged'}.json`);
+    writeFileSync(full, JSON.stringify({ reportId: report.reportId, kid, jws, report }));
+    return full;
+  };
+  const forged = await signedBy(forgerKey, forger.url);
+  const genuine = await signedBy(companyKey, company.url);
+  const companyJwks = path.join(dir, 'company-jwks.json');
+  writeFileSync(companyJwks, JSON.stringify({ keys: [companyKey.publicJwk] }));
+
+  it('does not verify without a trusted key source: the keys never come from the report', async () => {
+    const result = await run([forged]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('say which keys to trust');
+  });
+
+  it('does not verify against a pinned issuer it does not name, nor against the company\'s keys', async () => {
+    expect(await run([forged, '--issuer', company.url])).toMatchObject({ code: 1, err: `INVALID: the report names issuer ${forger.url}, not the trusted ${company.url}` });
+    expect(await run([forged, '--jwks', companyJwks])).toMatchObject({ code: 1, err: expect.stringContaining('INVALID: signature does not match') });
+    expect(await run([forged, '--jwks', `${company.url}/.well-known/jwks.json`])).toMatchObject({ code: 1 });
+  });
+
+  it('verifies the genuine report against the pinned issuer and says which issuer and keys it trusted', async () => {
+    const result = await run([genuine, '--issuer', `${company.url}/`]);
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(result.out).toContain(`issuer ${company.url}; keys trusted from pinned issuer ${company.url}/ (${company.url}/.well-known/jwks.json)`);
+    expect((await run([genuine, '--jwks', companyJwks])).out).toContain(`issuer ${company.url}; keys trusted from JWKS ${companyJwks}`);
   });
 });

@@ -19,7 +19,8 @@ describe('GET /reports/:id.html', () => {
 
   async function store(report: CompletionReport, tamper = false): Promise<void> {
     const { kid, jws } = await services.dsr.signer.sign(report);
-    await services.dsr.reports.saveOnce({ _id: report.reportId, requestId: report.request.id, kid, jws: tamper ? flipPayloadByte(jws) : jws, report, createdAt: new Date() });
+    // One report per request: each sample gets a request of its own.
+    await services.dsr.reports.saveOnce({ _id: report.reportId, requestId: `req_of_${report.reportId}`, kid, jws: tamper ? flipPayloadByte(jws) : jws, report, createdAt: new Date() });
   }
 
   const get = async (path: string, language = 'en') => {

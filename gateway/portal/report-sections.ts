@@ -5,6 +5,7 @@
  * still listed, as is.
  */
 import type { AmendmentSummary } from '../../core/amendment.js';
+import { withoutAddresses } from '../../core/report/public-text.js';
 import type { ExportFileRef, SystemReport } from '../../core/report/report.js';
 import type { Language } from '../../core/requests.js';
 import { dateTime, html, type Html } from './html.js';
@@ -110,7 +111,7 @@ ${s.erasure ? erasureRows(s.erasure, words) : ''}
 ${s.manual ? manualRows(s.manual, words) : ''}
 ${attemptsRow(s, words)}
 ${s.exports.length > 0 || s.action === 'export' ? row(t.exportFiles, files(s.exports, t)) : ''}
-${s.error ? row(failed ? t.error : r.lastFailure, s.error, failed ? 'bad' : undefined) : ''}
+${s.error ? row(failed ? t.error : r.lastFailure, withoutAddresses(s.error), failed ? 'bad' : undefined) : ''}
 ${others.map(([key, v]) => row(key, value(v)))}
 </table>
 </section>`;

@@ -5,8 +5,9 @@ import { exportDownloadUrl, exportLinkToken, fileRef, writeExportPackage } from 
 import { identityKey } from '../../core/identity.js';
 import { createLogger } from '../../core/logger.js';
 import { writePortabilityPackage } from '../../core/portability.js';
+import { withoutAddresses } from '../../core/report/public-text.js';
 import { buildReport, type CompletionReport, type ReportInput, type SystemReport } from '../../core/report/report.js';
-import { reportIdFor, type ReportDoc } from '../../core/report/store.js';
+import { newReportId, type ReportDoc } from '../../core/report/store.js';
 import { REQUEST_ACTIONS, type SystemProgress } from '../../core/requests.js';
 import type { ExportDoc } from '../../core/storage/exports.js';
 import type { RequestDoc } from '../../core/storage/requests.js';
@@ -37,16 +38,16 @@ export function reportActivities(deps: ActivityDeps) {
     const signed = await deps.signer.sign(report);
     const stored = await reports.saveOnce({ _id: report.reportId, requestId: doc._id, kid: signed.kid, jws: signed.jws, report, createdAt: issuedAt });
     // The passphrase served its purpose: it is not kept beside the package it opens.
-    await requests.updateWhere(doc._id, {}, { $set: { reportId: report.reportId, exportId: stored.report.export?.id || null }, $unset: { passphrase: '' } });
+    await requests.updateWhere(doc._id, {}, { $set: { reportId: stored._id, exportId: stored.report.export?.id || null }, $unset: { passphrase: '' } });
     return stored;
   }
 
   return {
     /** Builds the download package (access, portability) and the signed report; once stored, a retry returns the stored one. */
     async sealReport(input: { requestId: string; summaries: SystemSummary[]; status: 'COMPLETED' | 'CANCELLED' }): Promise<SealedReport> {
-      const reportId = reportIdFor(input.requestId);
-      const existing = await reports.find(reportId);
-      if (existing) return { reportId, exportId: existing.report.export?.id ?? '' };
+      const existing = await reports.forRequest(input.requestId);
+      if (existing) return { reportId: existing._id, exportId: existing.report.export?.id ?? '' };
+      const reportId = newReportId();
       const doc = await requests.get(input.requestId);
       const systems = systemReports(doc, input.summaries, await requests.systems(input.requestId));
       const issuedAt = now();
@@ -63,8 +64,8 @@ export function reportActivities(deps: ActivityDeps) {
         ...(pkg ? { package: { format: doc.type === 'PORTABILITY' ? ('zip' as const) : ('json' as const), encrypted: Boolean(doc.passphrase) } } : {}),
       });
       const stored = await signAndKeep(doc, report, issuedAt);
-      log.info('report signed', { requestId: doc._id, reportId, kid: stored.kid, status: input.status });
-      return { reportId, exportId: stored.report.export?.id ?? '' };
+      log.info('report signed', { requestId: doc._id, reportId: stored._id, kid: stored.kid, status: input.status });
+      return { reportId: stored._id, exportId: stored.report.export?.id ?? '' };
     },
 
     /** Marks the request completed and emails the download link (expiring) and the report links, once. */
@@ -129,7 +130,8 @@ function systemReports(doc: RequestDoc, summaries: readonly SystemSummary[], pro
     ...(s.amendment ? { amendment: s.amendment } : {}),
     ...(s.manual ? { manual: s.manual } : {}),
     attempts: s.attempts,
-    error: s.error,
+    // The report goes to the subject: why a system failed, without the company's hosts and paths.
+    error: s.error === null ? null : withoutAddresses(s.error),
   }));
   return systems.sort((a, b) => a.name.localeCompare(b.name) || a.connectorId.localeCompare(b.connectorId));
 }
