@@ -8,12 +8,13 @@ import type { GardienContext } from './context.js';
  * The one Pothos builder; types live in their own files. Every type and root
  * field names the roles allowed to see it (least privilege):
  * dpo — everything; it — connectors; agent — requests; subject — their own requests;
- * integration — recording consents and asking whether a person may be contacted.
+ * integration — recording consents and asking whether a person may be contacted,
+ * nothing about requests (the public fields refuse its token).
  */
 export const builder = new SchemaBuilder<{
   Context: GardienContext;
   AuthScopes: {
-    /** No token needed (only where the gateway lets such requests in). */
+    /** No token needed (only where the gateway lets such requests in); a person's token is fine, an integration's is not: it acts for a tool, not for a data subject. */
     public: boolean;
     authenticated: boolean;
     dpo: boolean;
@@ -34,7 +35,7 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: ({ actor }) => ({
-      public: true,
+      public: actor?.role !== 'integration',
       authenticated: actor !== null,
       dpo: actor?.role === 'dpo',
       it: actor?.role === 'it',

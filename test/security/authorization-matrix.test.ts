@@ -4,9 +4,7 @@
  * row is called with every credential through the gateway's handler, which
  * must allow exactly the credentials the row names.
  */
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isRole } from '../../core/actor.js';
 import { exportLinkToken, writeExportPackage } from '../../core/exports.js';
 import { sampleReport } from '../support/report/samples.js';
 import { issueToken } from '../../gateway/auth.js';
@@ -56,23 +54,19 @@ beforeAll(async () => {
   const { kid, jws } = await services.dsr.signer.sign(report);
   await services.dsr.reports.saveOnce({ _id: report.reportId, requestId: request._id, kid, jws, report, createdAt: new Date() });
   const pkg = await writeExportPackage(services.dsr.exports, { requestId: request._id, type: 'ACCESS', exportedAt: new Date(), partIds: [] });
-  fixture = { requestId: request._id, reportId: report.reportId, exportId: pkg._id, exportLinkToken: exportLinkToken(pkg._id, new Date(Date.now() + 3_600_000), services.config.tokenSecret) };
-  Object.assign(bearer, services.tokens, { accessToken: null, anonymous: null, integration: await integrationToken() });
+  const integration = { role: 'integration' as const, sub: 'matrix-integration' };
+  await services.consents.purposes.declare({ id: 'lettre-matrice', name: 'Lettre de la matrice', description: 'Nouvelles mensuelles' }, { role: 'dpo', sub: 'dpo@matrice.example' });
+  const [link] = await services.consents.unsubscribeLinks({ purpose: 'lettre-matrice', channel: 'email', language: 'fr', recipients: [{ email: request.identity.email! }] }, integration);
+  fixture = {
+    requestId: request._id,
+    reportId: report.reportId,
+    exportId: pkg._id,
+    exportLinkToken: exportLinkToken(pkg._id, new Date(Date.now() + 3_600_000), services.config.tokenSecret),
+    unsubscribeToken: new URL(link!.url).pathname.split('/').at(-1)!,
+  };
+  Object.assign(bearer, services.tokens, { accessToken: null, anonymous: null, integration: await issueToken(services.config.tokenSecret, integration) });
 });
 afterAll(() => services?.dispose());
-
-/** A well-signed token for the integration role; until that role exists it names a role the gateway does not know. */
-async function integrationToken(): Promise<string> {
-  const role: string = 'integration';
-  if (isRole(role)) return issueToken(services.config.tokenSecret, { role, sub: 'matrix-integration' });
-  return new SignJWT({ role })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject('matrix-integration')
-    .setIssuer('gardien')
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(services.config.tokenSecret));
-}
 
 interface GraphqlAnswer {
   data?: unknown;
@@ -110,10 +104,12 @@ async function callGraphql(operation: string, credential: Credential): Promise<'
 }
 
 async function callRoute(key: string, credential: Credential): Promise<'allowed' | 'refused'> {
-  const url = `http://gardien.test${ROUTE_MATRIX[key]!.url(fixture)}`;
-  const response = await handle(new Request(url, { headers: bearer[credential] ? { authorization: `Bearer ${bearer[credential]}` } : {} }));
+  const row = ROUTE_MATRIX[key]!;
+  const headers: Record<string, string> = bearer[credential] ? { authorization: `Bearer ${bearer[credential]}` } : {};
+  if (row.method === 'POST') headers['content-type'] = 'application/x-www-form-urlencoded';
+  const response = await handle(new Request(`http://gardien.test${row.url(fixture)}`, { method: row.method ?? 'GET', headers, body: row.body }));
   await response.body?.cancel();
-  if (response.status === 401 || response.status === 403) return 'refused';
+  if (response.status === 401 || response.status === 403 || response.status === row.refusedWith) return 'refused';
   expect(response.status, `${key} as ${credential}`).toBeLessThan(400);
   return 'allowed';
 }
